@@ -1,0 +1,99 @@
+"""The records that flow through the archive: a read document, and the annotated Article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Ward:
+    """A phường, xã or thị trấn as the article names it, placed where the text allows."""
+
+    type: str  # "phường", "xã" or "thị trấn"
+    name: str
+    district: str | None = None
+    province: str | None = None
+    now: str | None = None  # the unit it belongs to since 1 July 2025, "Phường X, Tỉnh Y"
+
+    def to_json(self) -> dict:
+        return {
+            "type": self.type,
+            "name": self.name,
+            "district": self.district,
+            "province": self.province,
+            "now": self.now,
+        }
+
+
+@dataclass(frozen=True)
+class Official:
+    """A named official with the roles the article gives them, as written."""
+
+    name: str
+    roles: tuple[str, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "roles": list(self.roles)}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article candidate as read from a file: decoded and cleaned, not yet annotated."""
+
+    source: str  # path relative to the corpus root, "/" separated
+    key: str | None  # the record's key inside a JSONL or WARC file; None for one-article files
+    title: str
+    paragraphs: tuple[str, ...]
+    encoding: str
+    url: str | None = None
+    category: str | None = None
+    published: dt.date | None = None  # from metadata, byline or capture date
+    summary: str | None = None  # sapo/description, kept apart from the body
+
+
+@dataclass(frozen=True)
+class Article:
+    """An archived news article with its annotations; the unit that is indexed and shown."""
+
+    id: str
+    source: str
+    url: str | None
+    title: str
+    date: dt.date | None
+    date_kind: str | None  # "published", "event" or None
+    category: str | None
+    wards: tuple[Ward, ...]
+    terms: tuple[str, ...]
+    officials: tuple[Official, ...]
+    encoding: str
+    text: str
+    key: str | None = field(default=None, compare=False)
+
+    def to_json(self) -> dict:
+        """The article in the JSON shape of DESIGN.md."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "date_kind": self.date_kind,
+            "category": self.category,
+            "wards": [w.to_json() for w in self.wards],
+            "terms": list(self.terms),
+            "officials": [o.to_json() for o in self.officials],
+            "encoding": self.encoding,
+            "text": self.text,
+        }
+
+
+def article_id(source: str, key: str | None = None) -> str:
+    """A stable id from where the article came from, never from a counter.
+
+    >>> article_id("hanam/phu-ly.txt")
+    'a28e4f4093f18082'
+    """
+    ident = source if key is None else f"{source}#{key}"
+    return hashlib.sha1(ident.encode("utf-8")).hexdigest()[:16]
