@@ -1,0 +1,31 @@
+"""The archive's named errors and the record of a file or record that could not be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ArchiveError(Exception):
+    """Base of every error the archive raises on purpose."""
+
+
+class DecodeError(ArchiveError):
+    """Bytes that cannot be decoded with confidence; the message says why."""
+
+
+class ReadError(ArchiveError):
+    """A file or record that cannot be read as an article; the message says why."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file or record left out of a run, with the reason a user can act on."""
+
+    source: str  # path as the user gave it or relative to the corpus root
+    reason: str
+    where: str | None = None  # "line 12", "record <urn:uuid:...>"
+    kind: str = "rejected"  # "rejected" (could not be read) or "skipped" (not an article type)
+
+    def __str__(self) -> str:
+        place = f"{self.source} ({self.where})" if self.where else self.source
+        return f"{place}: {self.reason}"
