@@ -45,40 +45,39 @@ def clean_text(text: str) -> str:
 # --- tone placement -----------------------------------------------------------------
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
-_VOWELS = set("aăâeêioôơuưy")
 _QUALITY_VOWELS = set("ăâêôơư")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _place_tone(letters: list[str]) -> int:
+# A Vietnamese syllable: initial consonant, one to three vowels, final consonant.  The u of
+# qu and the i of gi belong to the consonant when a vowel follows (quý, già); the regex's
+# backtracking gives gì, gìn their i back as the vowel.
+_SYLLABLE = re.compile(
+    r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"([aăâeêioôơuưy]{1,3})"
+    r"(ch|nh|ng|[cmnpt])?",
+    re.IGNORECASE,
+)
+
+
+def _place_tone(letters: str) -> int:
     """Index of the letter that carries the tone, by the 1989 rule (hoà, khoẻ, thuỷ)."""
-    lower = [c.lower() for c in letters]
-    start = 0
-    # The u of qu and the i of gi belong to the consonant when a vowel follows.
-    if len(lower) > 2 and lower[0] == "q" and lower[1] == "u":
-        start = 2
-    elif len(lower) > 2 and lower[0] == "g" and lower[1] == "i" and lower[2] in _VOWELS:
-        start = 2
-    while start < len(lower) and lower[start] not in _VOWELS:
-        start += 1
-    end = start
-    while end < len(lower) and lower[end] in _VOWELS:
-        end += 1
-    nucleus = range(start, end)
-    if not nucleus:
+    match = _SYLLABLE.fullmatch(letters)
+    if not match:
         return -1
-    quality = [i for i in nucleus if lower[i] in _QUALITY_VOWELS]
+    start, end = match.span(2)
+    nucleus = letters[start:end].lower()
+    quality = [i for i, c in enumerate(nucleus) if c in _QUALITY_VOWELS]
     if quality:
-        return quality[-1]  # ươ, uô, iê: the second carries it
+        return start + quality[-1]  # ươ, uô, iê: the second carries it
     if len(nucleus) == 1:
         return start
     if len(nucleus) == 3:
         return start + 1  # hoài, khuỷu, ngoáy
-    closed = end < len(lower)
-    if closed:
-        return start + 1  # hoàn, khoảng, Huỳnh
-    if lower[start : start + 2] in (["o", "a"], ["o", "e"], ["u", "y"]):
-        return start + 1  # the syllables that have two accepted styles: pick the main vowel
+    if match.group(3):
+        return start + 1  # closed syllables: hoàn, khoảng, Huỳnh
+    if nucleus in ("oa", "oe", "uy"):
+        return start + 1  # the syllables that have two accepted styles: the main vowel
     return start  # mái, mùa, mía, cháo
 
 
@@ -89,16 +88,11 @@ def _canonical_syllable(match: re.Match) -> str:
     if len(tones) != 1:
         return word  # no tone, or not a Vietnamese syllable: leave it alone
     letters = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-    if len(letters) > 7 or any(c.lower() not in _VIETNAMESE_LETTERS for c in letters):
-        return word
-    at = _place_tone(list(letters))
+    at = _place_tone(letters)
     if at < 0:
         return word
     placed = letters[: at + 1] + tones[0] + letters[at + 1 :]
     return unicodedata.normalize("NFC", placed)
-
-
-_VIETNAMESE_LETTERS = set("abcdđeghiklmnopqrstuvxyăâêôơư") | set("fjwz")
 
 
 def canonical_tones(text: str) -> str:
