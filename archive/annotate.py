@@ -1,0 +1,42 @@
+"""Document to Article: assemble the text and attach date, wards, terms and officials."""
+
+from __future__ import annotations
+
+from .article import Article, Document, article_id
+from .defaults import Place
+from .extract.dates import annotate_date
+from .extract.officials import find_officials
+from .extract.terms import find_terms
+from .extract.wards import find_wards
+
+
+def article_text(doc: Document) -> str:
+    """The body as shown: the summary (sapo) first unless the body already opens with it."""
+    body = "\n\n".join(doc.paragraphs)
+    summary = (doc.summary or "").strip()
+    if summary and not body.startswith(summary[:80]):
+        return f"{summary}\n\n{body}" if body else summary
+    return body
+
+
+def annotate(doc: Document, place: Place = Place()) -> Article:
+    """Annotate one document; the folder's place breaks ties the text leaves open."""
+    text = article_text(doc)
+    # The title is searched for entities too: it often names the ward and the term.
+    whole = f"{doc.title}\n\n{text}"
+    date, date_kind = annotate_date(doc.published, whole)
+    return Article(
+        id=article_id(doc.source, doc.key),
+        source=doc.source,
+        url=doc.url,
+        title=doc.title,
+        date=date,
+        date_kind=date_kind,
+        category=doc.category,
+        wards=find_wards(whole, province=place.province, district=place.district),
+        terms=find_terms(whole),
+        officials=find_officials(whole),
+        encoding=doc.encoding,
+        text=text,
+        key=doc.key,
+    )

@@ -1,0 +1,71 @@
+"""Folders and files to Articles, with every file or record left out reported as a Problem."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from .annotate import annotate
+from .article import Article, Document
+from .defaults import Place, folder_defaults
+from .errors import Problem, ReadError
+from .read import iter_files, read_file
+
+# Documents travel to worker processes in batches: one pickle per batch, not per article.
+BATCH = 64
+
+
+def _place_for(path: Path, root: Path) -> Place | Problem:
+    try:
+        return folder_defaults(path, root)
+    except ReadError as exc:
+        return Problem(source=str(path), reason=str(exc))
+
+
+def iter_documents(root: Path) -> Iterator[tuple[Document, Place] | Problem]:
+    """Every document under a folder (or in one file) with its folder defaults, in order."""
+    root = Path(root)
+    base = root if root.is_dir() else root.parent
+    bad_defaults: set[str] = set()
+    for item in iter_files(root):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        place = _place_for(item, base)
+        if isinstance(place, Problem):
+            if place.reason not in bad_defaults:  # say it once, not once per file
+                bad_defaults.add(place.reason)
+                yield place
+            place = Place()
+        for doc in read_file(item, base):
+            yield doc if isinstance(doc, Problem) else (doc, place)
+
+
+def _annotate_batch(batch: list[tuple[Document, Place] | Problem]) -> list[Article | Problem]:
+    return [item if isinstance(item, Problem) else annotate(*item) for item in batch]
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def iter_articles(roots: Iterable[Path] | Path, jobs: int = 1) -> Iterator[Article | Problem]:
+    """Read, clean, normalise and annotate every article under the given folders or files.
+
+    With jobs > 1 the annotation runs in that many processes; the order is kept.
+    """
+    roots = [roots] if isinstance(roots, (str, Path)) else list(roots)
+    documents = (item for root in roots for item in iter_documents(Path(root)))
+    if jobs <= 1:
+        for batch in _batches(documents, BATCH):
+            yield from _annotate_batch(batch)
+        return
+    # fork shares the loaded gazetteer with the workers instead of loading it in each.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs) as pool:
+        for annotated in pool.imap(_annotate_batch, _batches(documents, BATCH), chunksize=1):
+            yield from annotated
