@@ -1,0 +1,456 @@
+"""Portal boilerplate out, article parts kept: title, section, byline date and paragraphs.
+
+Used by every reader: the .txt path feeds it the file's lines, the HTML path the lines of the
+chosen content block, the JSON path the lines of a record's text. Each rule is a small
+function over one line so that it can be tested as a table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .normalise import clean_text
+
+__all__ = [
+    "Cleaned",
+    "clean_lines",
+    "line_key",
+    "is_menu_line",
+    "breadcrumb_parts",
+    "is_image_name",
+    "byline_date",
+    "is_tail_marker",
+    "is_section_label",
+    "strip_leading",
+    "parse_date",
+]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """What is left of a page once its boilerplate is out."""
+
+    title: str | None
+    category: str | None
+    paragraphs: tuple[str, ...]
+    published: dt.date | None
+
+
+# --- comparing lines ----------------------------------------------------------------
+
+_KEY_TRIM = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+_KEY_SPACES = re.compile(r"\s+")
+
+
+def line_key(line: str) -> str:
+    """The line as compared: case-folded, spaces collapsed, no punctuation at either end.
+
+    >>> line_key("  Đảng bộ  phường Lương Khánh Thiện. ")
+    'đảng bộ phường lương khánh thiện'
+    """
+    return _KEY_SPACES.sub(" ", _KEY_TRIM.sub("", line)).casefold()
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+# --- menus, skip links, share bars --------------------------------------------------
+
+# Keys (see line_key) of whole lines that portals print around an article, never in one.
+_MENU = frozenset(
+    line_key(s)
+    for s in (
+        "Skip Ribbon Commands", "Skip to main content", "Skip to content", "Skip navigation",
+        "Bỏ qua nội dung", "Chuyển đến nội dung chính",
+        "Trang chủ", "Trang chu", "Home", "Menu", "Danh mục", "Tìm kiếm", "Search",
+        "Đăng nhập", "Đăng ký", "Liên hệ", "Sơ đồ trang", "Sơ đồ site", "English",
+        "In bài viết", "In bài", "In trang", "Bản in", "In", "Print",
+        "Chia sẻ", "Chia sẻ bài viết", "Share", "Tweet", "Like", "Thích", "Facebook", "Twitter",
+        "Zalo", "Email", "Gửi email", "Gửi mail", "Gửi bài viết qua email", "Gửi cho bạn bè",
+        "Quay lại", "Trở lại", "Trở về", "Quay về", "Back", "Lên đầu trang", "Về đầu trang",
+        "Đầu trang", "Về trang trước", "Xem thêm", "Đọc thêm", "Xem tiếp", "Xem chi tiết",
+        "Chi tiết", "Đóng", "Close", "Lưu", "Lưu bài viết", "Bình luận", "Gửi bình luận",
+        "Ý kiến của bạn", "Đánh giá bài viết", "Cỡ chữ", "Kích thước chữ", "Tải về",
+        "Tải xuống", "Download", "Nghe đọc bài", "Nghe bài viết", "Tắt âm thanh",
+        "Lưu bài viết thành công",
+    )
+)
+_MENU_SEPARATORS = re.compile(r"\s*[|·•]\s*|\s{3,}|\t")
+# Counters, font-size bars and tag lists: "Lượt xem: 120", "A- A A+", "Từ khóa: ...".
+_MENU_PATTERN = re.compile(
+    r"(?:lượt xem|số lượt xem|lượt đọc|số lần đọc|views?)\s*:?\s*[\d.,]+$"
+    r"|(?:từ khóa|từ khoá|tags?|thẻ)\s*:"
+    r"|(?:a[-+]?\s*){2,}$"
+    r"|(?:cổng thông tin|trang thông tin|cổng ttđt|website)\b(?!.*[.!?]$)",
+    re.IGNORECASE,
+)
+
+
+def is_menu_line(line: str) -> bool:
+    """Whether a line is navigation, a skip link, a share/print bar or a counter.
+
+    >>> is_menu_line("Skip Ribbon Commands"), is_menu_line("In bài viết | Gửi email | Quay lại")
+    (True, True)
+    >>> is_menu_line("Trang chủ của phường được nâng cấp trong năm 2020.")
+    False
+    """
+    if len(line) > 160:
+        return False
+    if line_key(line) in _MENU:
+        return True
+    parts = [p for p in _MENU_SEPARATORS.split(line) if p.strip()]
+    if len(parts) > 1 and all(line_key(p) in _MENU for p in parts):
+        return True
+    return _MENU_PATTERN.match(line.strip()) is not None
+
+
+_CRUMB_SEPARATORS = re.compile(r"\s*(?:>>|»|›|>|→|/|\\)\s*")
+_HOME = frozenset({"trang chủ", "trang chu", "home", "trang nhất"})
+
+
+def breadcrumb_parts(line: str) -> list[str] | None:
+    """The sections named by a breadcrumb line after "Trang chủ", or None if it is not one.
+
+    >>> breadcrumb_parts("Trang chủ > Tin tức > Tin tức - Sự kiện")
+    ['Tin tức', 'Tin tức - Sự kiện']
+    >>> breadcrumb_parts("Trang chủ đã có 5/7 tổ dân phố") is None
+    True
+    """
+    if len(line) > 200:
+        return None
+    parts = [p.strip() for p in _CRUMB_SEPARATORS.split(line.strip())]
+    if len(parts) < 2 or line_key(parts[0]) not in _HOME:
+        return None
+    parts = [p for p in parts[1:] if p]
+    if any(_words(p) > 12 for p in parts):
+        return None
+    return parts
+
+
+# --- images where photos were ---------------------------------------------------------
+
+_IMAGE_NAME = re.compile(
+    r"(?:\S[^\n]{0,150}?)?\.(?:jpe?g|png|gif|bmp|webp|tiff?|svg|heic)", re.IGNORECASE
+)
+_IMAGE_LINE = re.compile(
+    rf"\s*{_IMAGE_NAME.pattern}(?:\s+{_IMAGE_NAME.pattern})*\s*$", re.IGNORECASE
+)
+
+
+def is_image_name(line: str) -> bool:
+    """Whether a line is only image file names, left where a photo stood.
+
+    >>> is_image_name("(Khong Xoa).00_01_22_20.Still745.bmp"), is_image_name("anh 1.jpg")
+    (True, True)
+    >>> is_image_name("Ảnh: Đại biểu dự đại hội")
+    False
+    """
+    return len(line) < 320 and _IMAGE_LINE.match(line) is not None
+
+
+# --- dates ----------------------------------------------------------------------------
+
+_DMY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?!\d)")
+_WORDY = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*|\s+)năm\s+(\d{4})", re.IGNORECASE)
+_ISO = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+_VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _iso_date(match: re.Match) -> dt.date | None:
+    year, month, day, hour, minute, zone = match.groups()
+    date = _date(int(year), int(month), int(day))
+    if date is None or zone is None or hour is None:
+        return date
+    # A UTC stamp late in the day is already the next day in Vietnam, where it was published.
+    zone = "+00:00" if zone == "Z" else zone
+    stamp = dt.datetime.fromisoformat(f"{date.isoformat()}T{hour}:{minute}:00{zone}")
+    return stamp.astimezone(_VIETNAM).date()
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date in a string, day-first always; ISO stamps taken to Vietnam's time.
+
+    Private stand-in for archive.extract.dates.parse_date until that exists.
+
+    >>> parse_date("Thứ Hai, 04/05/2020 08:30"), parse_date("2019-10-30T20:00:00Z")
+    (datetime.date(2020, 5, 4), datetime.date(2019, 10, 31))
+    >>> parse_date("ngày 15 tháng 3 năm 2021"), parse_date("31/02/2020")
+    (datetime.date(2021, 3, 15), None)
+    """
+    match = _ISO.search(text)
+    if match:
+        return _iso_date(match)
+    match = _DMY.search(text) or _WORDY.search(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        return _date(year, month, day)
+    return None
+
+
+_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
+_LABEL = (
+    r"(?:ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc)?|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+đăng\s+tải"
+    r"|ngày\s+xuất\s+bản|xuất\s+bản|thời\s+gian(?:\s+đăng)?|đăng|posted(?:\s+on)?|published"
+    r"|updated|ngày)"
+)
+_TIME = r"\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*[ap]\.?m\.?)?"
+_ANY_DATE = rf"(?:{_ISO.pattern}|{_DMY.pattern}|{_WORDY.pattern})"
+# A whole line that is a date stamp, maybe with a weekday, a label, a time, a zone and a short
+# tail after a separator (author, view count); a sentence that starts with a date is not one.
+_BYLINE = re.compile(
+    rf"\s*[(\[]?\s*(?:{_WEEKDAY}\s*[,-]?\s*)?(?:{_LABEL}\s*:?\s*)?(?:lúc\s*)?"
+    rf"(?:{_TIME}\s*[,-]?\s*)?(?:ngày\s*)?(?:{_WEEKDAY}\s*[,-]?\s*)?(?:ngày\s*)?{_ANY_DATE}"
+    rf"(?:\s*[,-]?\s*(?:lúc\s*)?{_TIME})?(?:\s*\(?\s*(?:gmt|utc)\s*[+-]\s*\d{{1,2}}(?::?00)?\s*\)?)?"
+    rf"\s*[)\]]?\s*(?:[|–—-]\s*[^.!?]{{0,80}})?\s*$",
+    re.IGNORECASE,
+)
+
+
+def byline_date(line: str) -> dt.date | None:
+    """The date of a byline or date-stamp line; None for any other line.
+
+    >>> byline_date("Thứ Hai, 04/05/2020 08:30"), byline_date("Cập nhật: 15/03/2021")
+    (datetime.date(2020, 5, 4), datetime.date(2021, 3, 15))
+    >>> byline_date("Ngày 4/5/2020, Đảng bộ phường tổ chức đại hội.") is None
+    True
+    """
+    if len(line) > 160 or not _BYLINE.match(line):
+        return None
+    return parse_date(line)
+
+
+# --- the end of the article -----------------------------------------------------------
+
+_TAIL = re.compile(
+    r"\s*(?:tin\s+liên\s+quan|các\s+tin\s+(?:khác|liên\s+quan|đã\s+đưa|cùng\s+chuyên\s+mục)"
+    r"|tin\s+(?:khác|cùng\s+chuyên\s+mục|cùng\s+loại|đã\s+đưa|mới\s+hơn|cũ\s+hơn|mới\s+nhất|xem\s+nhiều)"
+    r"|bài\s+viết\s+(?:liên\s+quan|khác|cùng\s+chuyên\s+mục)|các\s+bài\s+(?:viết\s+)?khác"
+    r"|bài\s+liên\s+quan|ý\s+kiến\s+bạn\s+đọc|bình\s+luận\s*\(\d+\)|related\s+(?:news|articles?))"
+    r"\s*[:.»>(\d)]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_tail_marker(line: str) -> bool:
+    """Whether a line opens the list of other articles that follows the article.
+
+    >>> is_tail_marker("Tin liên quan"), is_tail_marker("Các tin khác:")
+    (True, True)
+    >>> is_tail_marker("Tin liên quan đến đại hội được đăng tải đầy đủ.")
+    False
+    """
+    return len(line) < 60 and _TAIL.match(line) is not None
+
+
+# --- section labels and titles --------------------------------------------------------
+
+_TERMINAL = re.compile(r"[.!?:;,…\"”]$")
+
+
+def is_section_label(line: str) -> bool:
+    """Whether a line is short enough, and bare enough, to be a portal section's name.
+
+    >>> is_section_label("Tin tức - Sự kiện"), is_section_label("Ảnh: Đại biểu dự đại hội.")
+    (True, False)
+    """
+    line = line.strip()
+    return (
+        0 < _words(line) <= 8
+        and len(line) <= 70
+        and not _TERMINAL.search(line)
+        and line[:1].isupper()
+        and not any(c.isdigit() for c in line)
+    )
+
+
+_GLUED = re.compile(r"\s*[.:!?–—-]*\s+")
+_FIRST_ALNUM = re.compile(r"[^\W_]")
+
+
+def strip_leading(text: str, prefix: str) -> str:
+    """The text without a leading exact copy of prefix (a title glued to the first sentence).
+
+    >>> strip_leading("Phường A đón Tết Phường A vừa tổ chức...", "Phường A đón Tết")
+    'Phường A vừa tổ chức...'
+    >>> strip_leading("Phường A đón Tết vui vẻ.", "Phường A đón Tết")
+    'Phường A đón Tết vui vẻ.'
+    """
+    prefix = prefix.strip()
+    if not prefix or not text.startswith(prefix):
+        return text
+    rest = text[len(prefix) :]
+    if not rest.strip(" .:!?"):
+        return ""
+    # Only a copy followed by what starts a sentence; "Tết vui vẻ" continues the title.
+    glued = _GLUED.match(rest)
+    if not glued:
+        return text
+    first = _FIRST_ALNUM.search(rest, glued.end())
+    starts_sentence = first is not None and (first.group().isupper() or first.group().isdigit())
+    return rest[glued.end() :] if starts_sentence else text
+
+
+# --- the whole page -------------------------------------------------------------------
+
+_LEADING_JUNK = re.compile(
+    r"^(?:Lưu bài viết thành công\s*Bạn có thể xem lại bài viết đã lưu ở trang\s*"
+    r"Tin bài đã lưu\s*)"
+)
+_ONLY_PUNCTUATION = re.compile(r"^[\W_]*$")
+_HEAD_WINDOW = 15  # content lines searched for the title; portals put it near the top
+_TITLE_MAX_WORDS = 40
+
+
+def _split(lines: Iterable[str]) -> list[str]:
+    out = []
+    for raw in lines:
+        for line in clean_text(raw).split("\n"):
+            line = _LEADING_JUNK.sub("", line.strip())
+            if line and not _ONLY_PUNCTUATION.match(line):
+                out.append(line)
+    return out
+
+
+@dataclass
+class _Page:
+    content: list[str]  # lines that may be article text, in order
+    tails: list[int]  # indexes into content where a "Tin liên quan" list starts
+    crumbs: list[str]
+    published: dt.date | None
+    first_byline: int | None  # index into content of the line after the first byline
+
+
+def _sort(lines: list[str]) -> _Page:
+    """Take menu lines, image names and bylines out; note breadcrumbs, dates and tails."""
+    page = _Page([], [], [], None, None)
+    for line in lines:
+        if is_tail_marker(line):
+            page.tails.append(len(page.content))
+            continue
+        crumbs = breadcrumb_parts(line)
+        if crumbs is not None:
+            page.crumbs = page.crumbs or crumbs
+            continue
+        if is_menu_line(line) or is_image_name(line):
+            continue
+        date = byline_date(line)
+        if date is not None:
+            if page.published is None:
+                page.published, page.first_byline = date, len(page.content)
+            continue
+        page.content.append(line)
+    return page
+
+
+def _find_title(content: list[str], byline_at: int | None) -> int | None:
+    """Index of the title line: a repeated line, the line above the byline, or the first."""
+    window = []
+    for i, line in enumerate(content[:_HEAD_WINDOW]):
+        if _words(line) > _TITLE_MAX_WORDS:
+            break
+        window.append(i)
+    seen: dict[str, int] = {}
+    for i in window:
+        key = line_key(content[i])
+        if key in seen and _words(content[i]) >= 2:
+            return seen[key]
+        seen.setdefault(key, i)
+    if byline_at and byline_at - 1 in window and _words(content[byline_at - 1]) >= 4:
+        return byline_at - 1
+    for i in window:
+        if _words(content[i]) >= 4 and not content[i].endswith(":"):
+            return i
+    return 0 if content else None
+
+
+def _given_title_at(content: list[str], title: str) -> int | None:
+    """Index of the given title in the first lines, if only short lines come before it."""
+    key = line_key(title)
+    for i, line in enumerate(content[:6]):
+        if line_key(line) == key:
+            return i
+        if _words(line) > 8:
+            return None
+    return None
+
+
+def _label_before(content: list[str], start: int, end: int) -> str | None:
+    """The section label nearest above `end`, among the head lines content[start:end]."""
+    for i in range(end - 1, start - 1, -1):
+        if is_section_label(content[i]):
+            return content[i]
+    return None
+
+
+def clean_lines(
+    lines: Iterable[str],
+    *,
+    title: str | None = None,
+    category: str | None = None,
+    published: dt.date | None = None,
+) -> Cleaned:
+    """Title, section, byline date and paragraphs of a page's text lines, boilerplate out.
+
+    A title, category or date already known from metadata wins over what the text says.
+
+    >>> c = clean_lines(["Skip to main content", "Tin tức", "Phường A đón Tết năm nay",
+    ...                  "Thứ Hai, 04/05/2020 08:30", "Phường A vừa tổ chức đón Tết.", "anh 1.jpg"])
+    >>> c.title, c.category, c.published, c.paragraphs
+    ('Phường A đón Tết năm nay', 'Tin tức', datetime.date(2020, 5, 4), ('Phường A vừa tổ chức đón Tết.',))
+    """
+    page = _sort(_split(lines))
+    content = page.content
+    if title:
+        title = clean_text(title).strip()
+        at = _given_title_at(content, title)
+    else:
+        at = _find_title(content, page.first_byline)
+        title = content[at] if at is not None else None
+    label = None
+    body_from = 0
+    if at is not None:
+        key = line_key(title)
+        copies = [i for i in range(at + 1, min(len(content), at + 4)) if line_key(content[i]) == key]
+        # Between a title and its repetition only the section label stands (the seed page).
+        label = _label_before(content, at + 1, copies[0]) if copies else None
+        label = label or _label_before(content, 0, at)
+        body_from = (copies[-1] if copies else at) + 1
+    if not category:
+        crumbs = [c for c in page.crumbs if title is None or line_key(c) != line_key(title)]
+        category = crumbs[-1] if crumbs else label
+    body = _body(content, body_from, page.tails, title, category)
+    return Cleaned(title or None, category or None, tuple(body), published or page.published)
+
+
+def _body(
+    content: list[str], start: int, tails: list[int], title: str | None, category: str | None
+) -> list[str]:
+    """The paragraphs from start to the first list of other articles, copies of the title out."""
+    end = next((t for t in tails if t > start), len(content))
+    title_key = line_key(title) if title else None
+    drop = {title_key, line_key(category) if category else None}
+    body = []
+    for line in content[start:end]:
+        if line_key(line) in drop:
+            continue
+        if title and not body:
+            line = strip_leading(line, title)
+            if not line:
+                continue
+        body.append(line)
+    return body
