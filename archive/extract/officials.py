@@ -1,0 +1,343 @@
+"""Officials named in ward news: full names with the roles the article gives them.
+
+Two patterns cover the genre: a cue word before the name ("đ/c", "đồng chí", "ông", "bà")
+with roles after it, and a title before the name ("Chủ tịch UBND xã Nguyễn Văn A").
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import sqlite3
+import unicodedata
+
+from archive.article import Official
+from archive.normalise import clean_text, search_key
+
+__all__ = ["find_officials"]
+
+# --- letters and syllables ------------------------------------------------------------
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_BASE_VOWELS = "aăâeêioôơuưy"
+_VOWELS = "".join(
+    unicodedata.normalize("NFC", v + t) for v in _BASE_VOWELS for t in ["", *_TONE_MARKS]
+)
+_LOWER = "bcdđfghjklmnpqrstvwxz" + _VOWELS
+_UPPER = _LOWER.upper()
+
+# One Vietnamese syllable, lower-cased: onset, one to three vowels, coda.
+_SYLLABLE = re.compile(
+    rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}"
+    rf"(?:ch|ng|nh|[cmnpt])?"
+)
+# A run of capitalised words; which of them form a name is decided word by word.
+_CAP_WORD = rf"[{_UPPER}][{_LOWER}{_UPPER}]*"
+_CAP_RUN = rf"{_CAP_WORD}(?: {_CAP_WORD})*"
+
+# Family names: the first syllable of almost every Kinh name, and the common ones of the
+# ethnic minorities that local news reports; they keep "bà con" and "Ban Chấp hành" out.
+_FAMILY = frozenset(
+    search_key(n)
+    for n in """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào
+    Đoàn Đinh Lương Trịnh Mai Trương Lâm Phùng Tạ Tô Hà Cao Chu Châu Quách Thái Kiều Lưu La
+    Vương Tăng Triệu Khổng Hứa Mạc Nghiêm Âu Lại Từ Giang Tống Thân Quan Đàm Lò Lục Nông
+    Hầu Kim Diệp Viên Ninh Bạch Lã Lạc Mạch Sầm Tôn Ông Đồng Khúc Nhữ Phí Trang Vi Ma Bế Cù
+    Doãn Đậu Lữ Phương Tiêu Mã Ung Cấn Chử Kha Khuất Đường Bành Chế Hàn Hồng Mẫn Thạch Danh
+    Sơn Lăng Nhan Ôn Văn Hoàng Thiều Biện Trình Đới Đồ Khương Khiếu Lường Quàng Cầm Vàng Giàng
+    Sùng Mùa Thào Lầu Hờ Tẩn Chảo Bàn Điểu Hà Y Ksor Siu Nay Rơ Rah Đoàn Lê Bạc Cung Dư Đàm
+    Giáp Hoa Khưu Lạ Long Lỗ Lê Mẫn Nghị Ngọ Phó Quản Sử Tào Thi Tiết Trà Trác Tường Ưng Vưu
+    Yên Hàng Lò Lục Mông Nhâm Phi Phù Tòng Ứng Đỗ Âu""".split()
+)
+
+# Title heads: a role starts with one of these (letter case of the first word is free).
+_HEADS = r"""Tổng Bí thư|Phó Bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|Phó Thủ tướng|Thủ tướng|
+Ủy viên|Uỷ viên|Đảng ủy viên|Đảng uỷ viên|UVBTV|UVTV|UVBCH|UVTW|UV BCH|UV BTV|UVTƯ|
+Phó trưởng|Trưởng|Phó Giám đốc|Giám đốc|Tổng Giám đốc|Phó Tổng Giám đốc|Chỉ huy trưởng|
+Chỉ huy phó|Đại biểu Quốc hội|ĐBQH|Đại biểu HĐND|Tổ trưởng|Tổ phó|Phó Chủ nhiệm|Chủ nhiệm|
+Phó Chánh|Chánh|Thường trực|Thường vụ|Hiệu trưởng|Hiệu phó|Thứ trưởng|Bộ trưởng|
+Viện trưởng|Phó Viện trưởng|Cục trưởng|Phó Cục trưởng|Vụ trưởng|Phó Vụ trưởng|Tổng cục trưởng|
+Chính trị viên|Xã đội trưởng|Phường đội trưởng|Đội trưởng|Đội phó|Đồn trưởng|Phó Đồn trưởng|
+Trạm trưởng|Phó phòng|Phó ban|Phó Trưởng|Phó Tổng biên tập|Tổng biên tập|Thư ký|
+Chánh án|Phó Chánh án|Kiểm sát viên|Thẩm phán|Thanh tra viên|Phó Chủ tịch nước|
+Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|
+Đại úy|Đại uý|Thượng úy|Thượng uý|Trung úy|Trung uý|Thiếu úy|Thiếu uý"""
+_HEAD = rf"(?:(?:nguyên|tân|quyền|cựu|đương kim) )?(?:{_HEADS.replace(chr(10), '')})"
+_ROLE_START = re.compile(rf"(?i:{_HEAD})(?![{_LOWER}{_UPPER}])")
+_HEAD_ANYWHERE = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?i:{_HEAD})(?![{_LOWER}{_UPPER}])")
+_HEAD_FIRST_WORDS = frozenset(
+    search_key(h.split()[0]) for h in _HEADS.replace("\n", "").split("|")
+) | {"ban", "đảng", "ubnd", "hđnd"}
+
+# Words that end a role: the verb of the sentence or the next clause begins.
+_ROLE_END = re.compile(
+    r"\s(?:cho biết|cho rằng|cho hay|nói|phát biểu|khẳng định|nhấn mạnh|đánh giá|chia sẻ|"
+    r"thông tin|thông báo|yêu cầu|đề nghị|chỉ đạo|trao|tặng|đã|đang|sẽ|cũng|là|được|bị|"
+    r"vừa|tới|đến|dự|chủ trì|làm việc|kiểm tra|thăm|tham dự|trả lời|giải thích|xác nhận|"
+    r"lưu ý|ký|báo cáo|và(?! [{U}])|cùng|với|khi|tại|về|trong|năm|lúc|hiện|từng|nay|"
+    r"người|ghi nhận|biểu dương|chúc mừng|trình bày|đọc|công bố|mong|cảm ơn|gửi|"
+    r"nêu|bày tỏ|nhận|giao|quán triệt)(?![{L}{U}])".replace("{U}", _UPPER).replace("{L}", _LOWER)
+)
+_MAX_ROLE_WORDS = 14
+
+# Separators between a name and its roles and between roles; a dash between two roles has
+# a space on at least one side ("Sở NN-PTNT" keeps its hyphen).
+_SEPARATOR = re.compile(r"\s*,\s*|\s+[-–—]\s*|[-–—]\s+")
+_SEGMENT = re.compile(
+    r"(?:(?:TP|Tp|TX|TT|P|Q|H)\.\s?|(?<=\S)[-–](?=\S)|[^-–—,;()\.:!?\n\"“”])+"
+)
+_PARENTHESIS = re.compile(r"\s*\([^()\n]{0,60}\)")
+
+# Cue words: "đ/c", "đồng chí", "ông", "bà", plural "các ...", then a title-like prefix that
+# is not part of the name (academic degrees; ranks, which are roles).
+_RANKS = (
+    "Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|"
+    "Đại úy|Đại uý|Thượng úy|Thượng uý|Trung úy|Trung uý|Thiếu úy|Thiếu uý"
+)
+_CUE = re.compile(
+    rf"(?<![{_LOWER}{_UPPER}/])(?P<plural>(?i:các) )?(?P<cue>(?i:đ/c|đồng chí|ông|bà))"
+    rf"(?: ?: ?| )"
+    rf"(?:(?P<degree>(?:(?:PGS|GS|TS|ThS|Ths|BS|BSCKII|BSCKI|KS|CN|NGƯT|NGND|NSND|NSƯT|LS)"
+    rf"\. ?(?:-? ?)?)+ ?)|(?P<rank>{_RANKS}) )?"
+    rf"(?P<name>{_CAP_RUN})"
+)
+_TITLED_RUN = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?P<name>{_CAP_RUN})")
+_LIST_ITEM = re.compile(rf"\s*(?:;|,| và)\s*(?P<name>{_CAP_RUN})")
+
+# Words after which a capitalised run is a place name unless shown to be a person.
+_PLACE_WORDS = re.compile(
+    r"(?:phường|xã|thị trấn|quận|huyện|tỉnh|thành phố|thị xã|TP\.?|Tp\.?|P\.|thôn|xóm|"
+    r"khu phố|tổ dân phố|ấp|bản|làng|đường|phố)\s$",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r".*(?:[,;:.()!?\n\"“”]|\s[-–—]\s)", re.DOTALL)
+
+
+def _is_syllable(word: str) -> bool:
+    """Whether a capitalised word is one Vietnamese syllable written as part of a name."""
+    if not (word[1:].islower() or word.isupper() or len(word) == 1):
+        return False
+    return _SYLLABLE.fullmatch(word.lower()) is not None
+
+
+def _name_words(run: str) -> list[str]:
+    """The leading words of a capitalised run that can be part of a name."""
+    words = []
+    for word in run.split(" "):
+        if not _is_syllable(word) or (words and search_key(word) in _HEAD_FIRST_WORDS):
+            break
+        words.append(word)
+    return words
+
+
+def _proper(words: list[str]) -> str:
+    """The name with proper capitals; a name written in capitals becomes title case.
+
+    >>> _proper(["ĐẶNG", "ĐÌNH", "THOẢNG"])
+    'Đặng Đình Thoảng'
+    """
+    if all(w.isupper() for w in words):
+        words = [w[0] + w[1:].lower() for w in words]
+    return " ".join(words)
+
+
+@functools.cache
+def _unit_names() -> frozenset[str]:
+    """Names of provinces, districts and communes, old and new, as search keys."""
+    db = importlib.resources.files("vietnamadminunits") / "data" / "dataset.db"
+    names: set[str] = set()
+    with importlib.resources.as_file(db) as path:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for row in conn.execute(
+                "SELECT provinceShort, districtShort, wardShort FROM admin_units_legacy"
+            ):
+                names.update(row)
+            for row in conn.execute("SELECT provinceShort, wardShort FROM admin_units"):
+                names.update(row)
+        finally:
+            conn.close()
+    return frozenset(search_key(n) for n in names if n)
+
+
+def _looks_personal(words: list[str]) -> bool:
+    """Whether a name has a middle name that places never have (Văn, Thị)."""
+    return len(words) >= 3 and search_key(words[1]) in {"văn", "thị"}
+
+
+# --- roles ----------------------------------------------------------------------------
+
+
+def _role_at(text: str, pos: int) -> tuple[str | None, int]:
+    """The role that starts at `pos` and where it ends, or None when none starts there."""
+    if not _ROLE_START.match(text, pos):
+        return None, pos
+    seg = _SEGMENT.match(text, pos)
+    end = seg.end() if seg else pos
+    role = text[pos:end]
+    cut = _ROLE_END.search(role)
+    if cut:
+        role = role[: cut.start()]
+    role = role.strip()
+    if not role or len(role.split()) > _MAX_ROLE_WORDS or _ends_with_person(role):
+        return None, pos
+    return role, (pos + len(role) if cut else end)
+
+
+def _ends_with_person(role: str) -> bool:
+    """Whether a role phrase carries the next person's name ("Phó Chủ tịch xã Lê Văn C")."""
+    for m in _TITLED_RUN.finditer(role):
+        if m.end() == len(role) and _split_titled(role, m) is not None:
+            return True
+    return False
+
+
+def _roles_after(text: str, pos: int) -> tuple[list[str], int]:
+    """Roles that follow a name, each after a separator, until something else comes."""
+    roles: list[str] = []
+    paren = _PARENTHESIS.match(text, pos)
+    if paren:
+        pos = paren.end()
+    while True:
+        sep = _SEPARATOR.match(text, pos)
+        if not sep:
+            break
+        role, end = _role_at(text, sep.end())
+        if role is None:
+            break
+        roles.append(role)
+        pos = end
+        if end < len(text) and _ROLE_END.match(text, end):
+            break
+    return roles, pos
+
+
+def _role_before(text: str, start: int, seps: tuple[str, ...]) -> str | None:
+    """A role written just before a name and cut from it by a separator ("..., đồng chí X")."""
+    head = text[max(0, start - 160) : start]
+    stripped = head.rstrip()
+    sep = next((s for s in seps if stripped.endswith(s)), None)
+    if sep is None:
+        return None
+    clause = stripped[: -len(sep)].rstrip()
+    return _clause_role(clause)
+
+
+def _clause_role(clause: str) -> str | None:
+    """The title at the end of a clause: from its first head word to its end."""
+    start = _CLAUSE_START.match(clause)
+    clause = clause[start.end() :] if start else clause
+    for m in _HEAD_ANYWHERE.finditer(clause):
+        role = clause[m.start() :].strip()
+        if role and len(role.split()) <= _MAX_ROLE_WORDS and not _ROLE_END.search(role):
+            return role
+    return None
+
+
+# --- names ----------------------------------------------------------------------------
+
+
+def _split_titled(text: str, run: re.Match) -> tuple[int, list[str]] | None:
+    """The person's name at the end of a capitalised run after a title, place names cut off."""
+    words = run.group("name").split(" ")
+    offsets = [run.start()]
+    for w in words[:-1]:
+        offsets.append(offsets[-1] + len(w) + 1)
+    for i, word in enumerate(words):
+        if search_key(word) not in _FAMILY:
+            continue
+        name = _name_words(" ".join(words[i:]))
+        if len(name) != len(words) - i or not 2 <= len(name) <= 4:
+            continue
+        if search_key(" ".join(name)) in _unit_names():
+            continue
+        after_place = _PLACE_WORDS.search(text[max(0, offsets[i] - 16) : offsets[i]])
+        if i == 0 and after_place and not _looks_personal(name):
+            return None
+        return offsets[i], name
+    return None
+
+
+def _cue_matches(text: str) -> list[tuple[int, str, list[str]]]:
+    """Officials introduced by a cue word, with plural lists followed item by item."""
+    found = []
+    for m in _CUE.finditer(text):
+        words = _name_words(m.group("name"))
+        if not words or search_key(words[0]) not in _FAMILY or len(words) > 5:
+            continue
+        end = m.start("name") + len(" ".join(words))
+        roles, pos = _roles_after(text, end)
+        if len(words) < 2 or (len(words) == 2 and not roles and m["cue"].lower() in {"ông", "bà"}):
+            continue
+        before = _role_before(text, m.start(), (",", " -", " –"))
+        if m.group("rank"):
+            roles.insert(0, m.group("rank"))
+        if before:
+            roles.insert(0, before)
+        found.append((m.start("name"), _proper(words), roles))
+        if m.group("plural"):
+            found.extend(_list_items(text, pos))
+    return found
+
+
+def _list_items(text: str, pos: int) -> list[tuple[int, str, list[str]]]:
+    """Further people of a plural list: "các đồng chí: X, Bí thư...; Y, Chủ tịch..."."""
+    items = []
+    while True:
+        m = _LIST_ITEM.match(text, pos)
+        if not m:
+            break
+        words = _name_words(m.group("name"))
+        if len(words) < 2 or search_key(words[0]) not in _FAMILY:
+            break
+        end = m.start("name") + len(" ".join(words))
+        roles, pos = _roles_after(text, end)
+        items.append((m.start("name"), _proper(words), roles))
+    return items
+
+
+def _titled_matches(text: str, taken: set[int]) -> list[tuple[int, str, list[str]]]:
+    """Officials named after their title: "Phó Chủ tịch UBND tỉnh Lê Văn C cho biết"."""
+    found = []
+    for run in _TITLED_RUN.finditer(text):
+        split = _split_titled(text, run)
+        if split is None:
+            continue
+        start, words = split
+        if start in taken:
+            continue
+        lead = text[max(0, start - 160) : start]
+        role = _clause_role(lead)
+        if role is None:
+            role = _role_before(text, start, (" -", " –"))
+        if role is None:
+            continue
+        roles, _ = _roles_after(text, start + len(" ".join(words)))
+        found.append((start, _proper(words), [role, *roles]))
+    return found
+
+
+def _merge(found: list[tuple[int, str, list[str]]]) -> tuple[Official, ...]:
+    """One Official per person, in order of first mention, roles merged without repeats."""
+    people: dict[str, tuple[str, list[str], set[str]]] = {}
+    for _, name, roles in sorted(found, key=lambda f: f[0]):
+        key = search_key(name)
+        shown, kept, seen = people.setdefault(key, (name, [], set()))
+        for role in roles:
+            if search_key(role) not in seen:
+                seen.add(search_key(role))
+                kept.append(role)
+    return tuple(Official(name, tuple(roles)) for name, roles, _ in people.values())
+
+
+def find_officials(text: str) -> tuple[Official, ...]:
+    """Named officials with their roles as written, in order of first appearance.
+
+    >>> find_officials("Dự có đ/c Bùi Văn Hùng - Bí thư Thành ủy - Chủ tịch HĐND thành phố.")
+    (Official(name='Bùi Văn Hùng', roles=('Bí thư Thành ủy', 'Chủ tịch HĐND thành phố')),)
+    """
+    text = clean_text(text)
+    cued = _cue_matches(text)
+    taken = {start for start, _, _ in cued}
+    return _merge(cued + _titled_matches(text, taken))
