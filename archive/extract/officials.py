@@ -43,7 +43,7 @@ _FAMILY = frozenset(
     for n in """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào
     Đoàn Đinh Lương Trịnh Mai Trương Lâm Phùng Tạ Tô Hà Cao Chu Châu Quách Thái Kiều Lưu La
     Vương Tăng Triệu Khổng Hứa Mạc Nghiêm Âu Lại Từ Giang Tống Thân Quan Đàm Lò Lục Nông
-    Hầu Kim Diệp Viên Ninh Bạch Lã Lạc Mạch Sầm Tôn Ông Đồng Khúc Nhữ Phí Trang Vi Ma Bế Cù
+    Hầu Kim Diệp Viên Ninh Bạch Lã Lạc Mạch Sầm Tôn Đồng Khúc Nhữ Phí Trang Vi Ma Bế Cù
     Doãn Đậu Lữ Phương Tiêu Mã Ung Cấn Chử Kha Khuất Đường Bành Chế Hàn Hồng Mẫn Thạch Danh
     Sơn Lăng Nhan Ôn Văn Hoàng Thiều Biện Trình Đới Đồ Khương Khiếu Lường Quàng Cầm Vàng Giàng
     Sùng Mùa Thào Lầu Hờ Tẩn Chảo Bàn Điểu Hà Y Ksor Siu Nay Rơ Rah Đoàn Lê Bạc Cung Dư Đàm
@@ -66,9 +66,12 @@ Chánh án|Phó Chánh án|Kiểm sát viên|Thẩm phán|Thanh tra viên|Phó C
 _HEAD = rf"(?:(?:nguyên|tân|quyền|cựu|đương kim) )?(?:{_HEADS.replace(chr(10), '')})"
 _ROLE_START = re.compile(rf"(?i:{_HEAD})(?![{_LOWER}{_UPPER}])")
 _HEAD_ANYWHERE = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?i:{_HEAD})(?![{_LOWER}{_UPPER}])")
-_HEAD_FIRST_WORDS = frozenset(
-    search_key(h.split()[0]) for h in _HEADS.replace("\n", "").split("|")
-) | {"ban", "đảng", "ubnd", "hđnd"}
+# Capitalised words that end a name because a title or an organisation starts there
+# ("ông Nguyễn Văn A Chủ tịch..."); none of them is a name syllable.
+_NOT_NAME = frozenset(
+    "bí phó giám ủy uỷ trưởng chủ ban đảng ubnd hđnd sở bộ tổ cục tổng thủ thứ chỉ "
+    "phòng xã phường huyện tỉnh quận tp ông bà".split()
+)
 
 # Words that end a role: the verb of the sentence or the next clause begins.
 _ROLE_END = re.compile(
@@ -77,7 +80,9 @@ _ROLE_END = re.compile(
     r"vừa|tới|đến|dự|chủ trì|làm việc|kiểm tra|thăm|tham dự|trả lời|giải thích|xác nhận|"
     r"lưu ý|ký|báo cáo|và(?! [{U}])|cùng|với|khi|tại|về|trong|năm|lúc|hiện|từng|nay|"
     r"người|ghi nhận|biểu dương|chúc mừng|trình bày|đọc|công bố|mong|cảm ơn|gửi|"
-    r"nêu|bày tỏ|nhận|giao|quán triệt)(?![{L}{U}])".replace("{U}", _UPPER).replace("{L}", _LOWER)
+    r"nêu|bày tỏ|nhận|giao|quán triệt|của|đồng ý|phản đối|tán thành|kêu gọi|ủng hộ|"
+    r"đề xuất|thừa nhận|hướng dẫn|động viên|thăm hỏi|tiếp nhận|tiếp thu|khen|phân tích|"
+    r"trực tiếp|đi|ra|vào|ở|do|vì|nên|thì|mà|rồi|hỏi|đáp|gặp)(?![{L}{U}])".replace("{U}", _UPPER).replace("{L}", _LOWER)
 )
 _MAX_ROLE_WORDS = 14
 
@@ -125,7 +130,7 @@ def _name_words(run: str) -> list[str]:
     """The leading words of a capitalised run that can be part of a name."""
     words = []
     for word in run.split(" "):
-        if not _is_syllable(word) or (words and search_key(word) in _HEAD_FIRST_WORDS):
+        if not _is_syllable(word) or (words and search_key(word) in _NOT_NAME):
             break
         words.append(word)
     return words
@@ -244,11 +249,9 @@ def _split_titled(text: str, run: re.Match) -> tuple[int, list[str]] | None:
     offsets = [run.start()]
     for w in words[:-1]:
         offsets.append(offsets[-1] + len(w) + 1)
-    for i, word in enumerate(words):
-        if search_key(word) not in _FAMILY:
-            continue
+    for i in _name_starts(words):
         name = _name_words(" ".join(words[i:]))
-        if len(name) != len(words) - i or not 2 <= len(name) <= 4:
+        if len(name) != len(words) - i or not 3 <= len(name) <= 4:
             continue
         if search_key(" ".join(name)) in _unit_names():
             continue
@@ -257,6 +260,14 @@ def _split_titled(text: str, run: re.Match) -> tuple[int, list[str]] | None:
             return None
         return offsets[i], name
     return None
+
+
+def _name_starts(words: list[str]) -> list[int]:
+    """Where a name may start in a run: after a known place name first, then left to right."""
+    starts = [i for i, w in enumerate(words) if search_key(w) in _FAMILY]
+    units = _unit_names()
+    after_unit = [i for i in starts if i and search_key(" ".join(words[:i])) in units]
+    return after_unit + [i for i in starts if i not in after_unit]
 
 
 def _cue_matches(text: str) -> list[tuple[int, str, list[str]]]:

@@ -1,0 +1,195 @@
+"""Officials: names with their roles as written, from cue words and titles."""
+
+from pathlib import Path
+
+import pytest
+
+from archive.article import Official
+from archive.extract.officials import find_officials
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seeds" / "000_693abd404aff5b39.txt"
+
+
+def _as_pairs(officials):
+    return [(o.name, list(o.roles)) for o in officials]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Đến dự có đ/c Trịnh Văn Lộc - UVBTV tỉnh ủy - Bí thư Thành ủy - Chủ tịch HĐND "
+            "thành phố.",
+            [("Trịnh Văn Lộc", ["UVBTV tỉnh ủy", "Bí thư Thành ủy", "Chủ tịch HĐND thành phố"])],
+        ),
+        (
+            "Chủ trì hội nghị là đ/c Hà Minh Đức – UVBTV tỉnh ủy – trưởng Ban Tổ chức tỉnh ủy; "
+            "cùng nhiều khách mời.",
+            [("Hà Minh Đức", ["UVBTV tỉnh ủy", "trưởng Ban Tổ chức tỉnh ủy"])],
+        ),
+        (
+            "Theo đồng chí Vũ Thị Hạnh, Phó Bí thư Thường trực Đảng ủy phường, năm nay thu "
+            "ngân sách vượt kế hoạch.",
+            [("Vũ Thị Hạnh", ["Phó Bí thư Thường trực Đảng ủy phường"])],
+        ),
+        (
+            "Ông Cao Xuân Trường, Chủ tịch UBND xã Quỳnh Lâm cho biết con đường sẽ xong trong "
+            "tháng Chín.",
+            [("Cao Xuân Trường", ["Chủ tịch UBND xã Quỳnh Lâm"])],
+        ),
+        (
+            "Bà Đoàn Thị Thu - Phó Chủ tịch HĐND phường nhấn mạnh việc tiếp dân.",
+            [("Đoàn Thị Thu", ["Phó Chủ tịch HĐND phường"])],
+        ),
+        (
+            "Chủ tịch UBND phường Ngô Văn Tùng cho biết đã giải tỏa xong.",
+            [("Ngô Văn Tùng", ["Chủ tịch UBND phường"])],
+        ),
+        (
+            "Phát biểu tại buổi lễ, Bí thư Đảng ủy phường, đồng chí Lưu Thị Hằng cảm ơn bà con.",
+            [("Lưu Thị Hằng", ["Bí thư Đảng ủy phường"])],
+        ),
+        (
+            "Phó Chủ tịch UBND tỉnh Đỗ Văn Chiến cho biết tỉnh sẽ hỗ trợ thêm.",
+            [("Đỗ Văn Chiến", ["Phó Chủ tịch UBND tỉnh"])],
+        ),
+        (
+            "Đồng chí Trương Quang Nghĩa, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy dự và "
+            "chỉ đạo.",
+            [("Trương Quang Nghĩa", ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"])],
+        ),
+        (
+            "Tham dự có các đồng chí: Phạm Quốc Khánh, Bí thư Đảng ủy phường; Đinh Thị Lan, "
+            "Chủ tịch UBND phường; Lý Văn Sáu, Trưởng Công an phường.",
+            [
+                ("Phạm Quốc Khánh", ["Bí thư Đảng ủy phường"]),
+                ("Đinh Thị Lan", ["Chủ tịch UBND phường"]),
+                ("Lý Văn Sáu", ["Trưởng Công an phường"]),
+            ],
+        ),
+        (
+            "Đ/c Hoàng Anh Tú - Chủ tịch MTTQ xã trao quà cho các hộ nghèo.",
+            [("Hoàng Anh Tú", ["Chủ tịch MTTQ xã"])],
+        ),
+        (
+            "\u00d0ồng chí Mai Văn Tâm, Chỉ huy trưởng Ban Chỉ huy quân sự huyện, kiểm tra "
+            "diễn tập.",
+            [("Mai Văn Tâm", ["Chỉ huy trưởng Ban Chỉ huy quân sự huyện"])],
+        ),
+        (
+            "Thượng tá Kiều Văn Hậu, Trưởng Công an huyện cho biết đã bắt giữ đối tượng.",
+            [("Kiều Văn Hậu", ["Thượng tá", "Trưởng Công an huyện"])],
+        ),
+        (
+            "Theo ông TS. Tạ Quang Bửu, Giám đốc Sở Y tế, dịch đã được khống chế.",
+            [("Tạ Quang Bửu", ["Giám đốc Sở Y tế"])],
+        ),
+        (
+            "đ/c ĐẶNG ĐÌNH THOẢNG - UVBTV tỉnh ủy phát biểu.",
+            [("Đặng Đình Thoảng", ["UVBTV tỉnh ủy"])],
+        ),
+        (
+            "Ông Lương Văn Tám (SN 1960), trú tại tổ 5, là người phát hiện vụ việc.",
+            [("Lương Văn Tám", [])],
+        ),
+        (
+            "Bà Nguyễn Thị Bảy, 75 tuổi, trú tại tổ 3, phấn khởi nhận sổ đỏ.",
+            [("Nguyễn Thị Bảy", [])],
+        ),
+        (
+            "Chủ tịch UBND tỉnh Quảng Ngãi Trần Hoàng Sơn ký quyết định khen thưởng.",
+            [("Trần Hoàng Sơn", ["Chủ tịch UBND tỉnh Quảng Ngãi"])],
+        ),
+        (
+            "Bí thư Huyện ủy Kim Bảng - Lê Đức Mạnh cho biết huyện đã hoàn thành đại hội.",
+            [("Lê Đức Mạnh", ["Bí thư Huyện ủy Kim Bảng"])],
+        ),
+        (
+            "Bà Ksor H'Nhung và ông Y Bhin Niê tới dự.",  # names outside the cue rules
+            [],
+        ),
+        (
+            "Bà Tô Thị Nga – Tổ trưởng tổ dân phố số 4 – vận động bà con dọn vệ sinh.",
+            [("Tô Thị Nga", ["Tổ trưởng tổ dân phố số 4"])],
+        ),
+        (
+            "Ông Dương Văn Khải - Trưởng phòng Văn hóa - Thông tin huyện cho biết.",
+            [("Dương Văn Khải", ["Trưởng phòng Văn hóa"])],
+        ),
+        (
+            "Ông Phùng Quang Hải, nguyên Chủ tịch UBND xã, nay là Bí thư chi bộ thôn.",
+            [("Phùng Quang Hải", ["nguyên Chủ tịch UBND xã"])],
+        ),
+    ],
+)
+def test_officials_found_with_roles_as_written(text, expected):
+    assert _as_pairs(find_officials(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đồng chí Bí thư Đảng ủy phường chủ trì hội nghị.",
+        "100% các đ/c Bí thư chi bộ là tổ trưởng tổ dân phố.",
+        "Dự có các đồng chí trong Thường trực Thành ủy và các ban của Đảng.",
+        "Bà con nhân dân phấn khởi đón Tết.",
+        "Ông bà ta có câu: lá lành đùm lá rách.",
+        "Truyền thống ông cha để lại được giữ gìn.",
+        "Đại hội bầu 15 đ/c vào Ban Chấp hành Đảng bộ phường.",
+        "Chủ tịch UBND phường Lương Khánh Thiện cho biết kế hoạch đã xong.",
+        "Bí thư Tỉnh ủy Hà Nam dự lễ khánh thành.",
+        "Chủ tịch UBND quận Hà Đông kiểm tra công trình.",
+        "Ông Tài và bà Đầm sống ở xóm Chùa.",  # given names alone are not full names
+        "Đường Ông Ích Khiêm được lát đá mới.",
+        "Tỉnh Bà Rịa - Vũng Tàu có 8 huyện, thị xã, thành phố.",
+        "Công ty Cường Hưng kinh doanh bến bãi; không ông bà nào phản đối.",
+        "nguyễn văn an phát biểu tại hội nghị.",
+        "",
+    ],
+)
+def test_no_false_officials(text):
+    assert find_officials(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ông Hồ Văn Năm, Bí thư Đảng ủy xã phát biểu. Sau đó ông Hồ Văn Năm - Bí thư "
+            "Đảng ủy xã - Chủ tịch HĐND xã trao quà.",
+            [("Hồ Văn Năm", ["Bí thư Đảng ủy xã", "Chủ tịch HĐND xã"])],
+        ),
+        (
+            "Bà Trần Thị Hòa, Phó Chủ tịch UBND xã cho biết; ông Lê Văn Minh, Chủ tịch UBND "
+            "xã đồng ý. Bà Trần Thị Hoà nói thêm.",
+            [
+                ("Trần Thị Hòa", ["Phó Chủ tịch UBND xã"]),
+                ("Lê Văn Minh", ["Chủ tịch UBND xã"]),
+            ],
+        ),
+    ],
+)
+def test_one_official_per_person_in_order_of_first_mention(text, expected):
+    assert _as_pairs(find_officials(text)) == expected
+
+
+def test_decomposed_text_gives_the_same_officials():
+    import unicodedata
+
+    text = "Đ/c Bùi Thị Ngọc - Phó Bí thư Đảng ủy phường phát biểu."
+    assert find_officials(unicodedata.normalize("NFD", text)) == find_officials(text)
+
+
+def test_result_is_a_tuple_of_official_records():
+    found = find_officials("Ông Lê Văn Minh, Chủ tịch UBND xã, phát biểu.")
+    assert found == (Official("Lê Văn Minh", ("Chủ tịch UBND xã",)),)
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
+def test_seed_page_names_exactly_its_two_officials():
+    found = find_officials(SEED.read_text(encoding="utf-8"))
+    assert _as_pairs(found) == [
+        ("Đặng Đình Thoảng", ["UVBTV tỉnh ủy", "trưởng Ban Tổ chức tỉnh ủy"]),
+        ("Bùi Văn Hùng", ["UVBTV tỉnh ủy", "Bí thư Thành ủy", "Chủ tịch HĐND thành phố"]),
+    ]
