@@ -82,7 +82,8 @@ _ROLE_END = re.compile(
     r"người|ghi nhận|biểu dương|chúc mừng|trình bày|đọc|công bố|mong|cảm ơn|gửi|"
     r"nêu|bày tỏ|nhận|giao|quán triệt|của|đồng ý|phản đối|tán thành|kêu gọi|ủng hộ|"
     r"đề xuất|thừa nhận|hướng dẫn|động viên|thăm hỏi|tiếp nhận|tiếp thu|khen|phân tích|"
-    r"trực tiếp|đi|ra|vào|ở|do|vì|nên|thì|mà|rồi|hỏi|đáp|gặp)(?![{L}{U}])".replace("{U}", _UPPER).replace("{L}", _LOWER)
+    r"trực tiếp|đi|ra|vào|ở|do|vì|nên|thì|mà|rồi|hỏi|đáp|gặp|có|chịu|này|xuống|làm|"
+    r"kết luận|phải|không|chưa|đứng|để|sau|trước|bằng|lên|qua|ngày|chiều|sáng|tối|hôm)(?![{L}{U}])".replace("{U}", _UPPER).replace("{L}", _LOWER)
 )
 _MAX_ROLE_WORDS = 14
 
@@ -235,7 +236,12 @@ def _clause_role(clause: str) -> str | None:
     clause = clause[start.end() :] if start else clause
     for m in _HEAD_ANYWHERE.finditer(clause):
         role = clause[m.start() :].strip()
-        if role and len(role.split()) <= _MAX_ROLE_WORDS and not _ROLE_END.search(role):
+        if (
+            role
+            and len(role.split()) <= _MAX_ROLE_WORDS
+            and not _ROLE_END.search(role)
+            and not _ends_with_person(role)
+        ):
             return role
     return None
 
