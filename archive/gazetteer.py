@@ -75,6 +75,7 @@ class Unit:
     ref: str = field(default="", repr=False)  # the package's key, used to follow the mapping
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def unit_key(name: str) -> str:
     """The lookup key of a name: folded, lower case, letters and digits only.
 
