@@ -1,0 +1,101 @@
+"""Readers for each input format, and the checks every one-article file goes through first.
+
+Each reader is a generator of Documents and Problems that never raises for bad input:
+`read_text`, `read_html`, `read_json`, `read_jsonl`, `read_warc`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import Problem
+
+__all__ = [
+    "MAX_SINGLE_BYTES",
+    "EMPTY",
+    "load_single",
+    "binary_kind",
+    "binary_reason",
+    "too_large_reason",
+    "decode_reason",
+]
+
+# One article never needs this much; a bigger .txt/.html/.json is a dump or a mistake, and
+# reading it whole would hold it all in memory.  JSONL and WARC are streamed instead.
+MAX_SINGLE_BYTES = 20 * 1024 * 1024
+
+EMPTY = "empty file: nothing to read; save the page again or remove the file"
+
+# Magic numbers of files that end up in article folders by mistake.
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx document)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc/.xls)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x7fELF", "a program"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What a file's first bytes say it is, if it is not text; None for text.
+
+    >>> binary_kind(b"%PDF-1.7 ..."), binary_kind("Phường".encode())
+    ('a PDF document', None)
+    >>> binary_kind("Phường".encode("utf-16"))  # a BOM says text, NULs or not
+    """
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            return kind
+    if head.startswith(_BOMS):
+        return None
+    # No text encoding a Vietnamese page uses (short of UTF-16, which carries a BOM) has NUL.
+    if b"\x00" in head:
+        return "binary data (it contains NUL bytes)"
+    return None
+
+
+def too_large_reason(size: int) -> str:
+    """The reason a one-article file of this many bytes is refused.
+
+    >>> too_large_reason(50 * 1024 * 1024)
+    'file too large: 50.0 MB, over the 20 MB limit for a one-article file; split it, or store many articles as JSONL'
+    """
+    return (
+        f"file too large: {size / 1024 / 1024:.1f} MB, over the "
+        f"{MAX_SINGLE_BYTES // 1024 // 1024} MB limit for a one-article file; "
+        "split it, or store many articles as JSONL"
+    )
+
+
+def binary_reason(kind: str) -> str:
+    """The reason a binary file is refused."""
+    return f"binary file, not text: {kind}; remove it or convert it to text"
+
+
+def load_single(path: Path, source: str) -> bytes | Problem:
+    """The bytes of a one-article file, or the Problem that keeps it from being read."""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_SINGLE_BYTES:  # checked before reading: never load a huge file whole
+            return Problem(source, too_large_reason(size))
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return Problem(source, f"cannot open: {exc.strerror or exc}; check the file's permissions")
+    if not data.strip():
+        return Problem(source, EMPTY)
+    kind = binary_kind(data[:8192])
+    if kind:
+        return Problem(source, binary_reason(kind))
+    return data
+
+
+def decode_reason(message: str) -> str:
+    """The reason bytes that could not be decoded are refused, from DecodeError's message."""
+    return f"cannot decode: {message}"

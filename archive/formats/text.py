@@ -1,0 +1,47 @@
+"""Text saved from a portal page: one article, boilerplate and all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..article import Document
+from ..clean import clean_lines
+from ..decode import decode_bytes
+from ..errors import DecodeError, Problem
+from . import decode_reason, load_single
+
+NO_TEXT = (
+    "no article text left once menus, links and image names are removed; "
+    "check that the file holds an article"
+)
+
+
+def read_text(path: Path, source: str) -> Iterator[Document | Problem]:
+    """The one article of a .txt file, or the Problem that keeps it out."""
+    data = load_single(path, source)
+    if isinstance(data, Problem):
+        yield data
+        return
+    try:
+        decoded = decode_bytes(data, None)
+    except DecodeError as exc:
+        yield Problem(source, decode_reason(str(exc)))
+        return
+    yield text_document(decoded.text, source, decoded.encoding)
+
+
+def text_document(text: str, source: str, encoding: str) -> Document | Problem:
+    """A Document from a page's decoded text."""
+    cleaned = clean_lines(text.split("\n"))
+    if not cleaned.paragraphs:
+        return Problem(source, NO_TEXT)
+    return Document(
+        source=source,
+        key=None,
+        title=cleaned.title or "",
+        paragraphs=cleaned.paragraphs,
+        encoding=encoding,
+        category=cleaned.category,
+        published=cleaned.published,
+    )
