@@ -13,7 +13,7 @@ import sqlite3
 import unicodedata
 
 from archive.article import Official
-from archive.normalise import clean_text, search_key
+from archive.normalise import canonical_tones, clean_text, search_key
 
 __all__ = ["find_officials"]
 
@@ -108,7 +108,10 @@ _CUE = re.compile(
     rf"\. ?(?:-? ?)?)+ ?)|(?P<rank>{_RANKS}) )?"
     rf"(?P<name>{_CAP_RUN})"
 )
-_TITLED_RUN = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?P<name>{_CAP_RUN})")
+# Names after a title have three or four syllables, so shorter runs are not looked at.
+_TITLED_RUN = re.compile(
+    rf"(?<![{_LOWER}{_UPPER}])(?P<name>{_CAP_WORD}(?: {_CAP_WORD}){{2,}})"
+)
 _LIST_ITEM = re.compile(rf"\s*(?:;|,| và)\s*(?P<name>{_CAP_RUN})")
 
 # Words after which a capitalised run is a place name unless shown to be a person.
@@ -118,6 +121,11 @@ _PLACE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(r".*(?:[,;:.()!?\n\"“”]|\s[-–—]\s)", re.DOTALL)
+
+
+def _unit_key(words: list[str]) -> str:
+    """The key a place name is looked up by: canonical tones, lower case."""
+    return canonical_tones(" ".join(words)).lower()
 
 
 def _is_syllable(word: str) -> bool:
@@ -131,7 +139,7 @@ def _name_words(run: str) -> list[str]:
     """The leading words of a capitalised run that can be part of a name."""
     words = []
     for word in run.split(" "):
-        if not _is_syllable(word) or (words and search_key(word) in _NOT_NAME):
+        if not _is_syllable(word) or (words and word.lower() in _NOT_NAME):
             break
         words.append(word)
     return words
@@ -164,12 +172,12 @@ def _unit_names() -> frozenset[str]:
                 names.update(row)
         finally:
             conn.close()
-    return frozenset(search_key(n) for n in names if n)
+    return frozenset(canonical_tones(n).lower() for n in names if n)
 
 
 def _looks_personal(words: list[str]) -> bool:
     """Whether a name has a middle name that places never have (Văn, Thị)."""
-    return len(words) >= 3 and search_key(words[1]) in {"văn", "thị"}
+    return len(words) >= 3 and words[1].lower() in {"văn", "thị"}
 
 
 # --- roles ----------------------------------------------------------------------------
@@ -259,7 +267,7 @@ def _split_titled(text: str, run: re.Match) -> tuple[int, list[str]] | None:
         name = _name_words(" ".join(words[i:]))
         if len(name) != len(words) - i or not 3 <= len(name) <= 4:
             continue
-        if search_key(" ".join(name)) in _unit_names():
+        if _unit_key(name) in _unit_names():
             continue
         after_place = _PLACE_WORDS.search(text[max(0, offsets[i] - 16) : offsets[i]])
         if i == 0 and after_place and not _looks_personal(name):
@@ -270,9 +278,11 @@ def _split_titled(text: str, run: re.Match) -> tuple[int, list[str]] | None:
 
 def _name_starts(words: list[str]) -> list[int]:
     """Where a name may start in a run: after a known place name first, then left to right."""
-    starts = [i for i, w in enumerate(words) if search_key(w) in _FAMILY]
+    starts = [i for i, w in enumerate(words) if w.lower() in _FAMILY]
+    if not starts:
+        return []
     units = _unit_names()
-    after_unit = [i for i in starts if i and search_key(" ".join(words[:i])) in units]
+    after_unit = [i for i in starts if i and _unit_key(words[:i]) in units]
     return after_unit + [i for i in starts if i not in after_unit]
 
 
@@ -281,7 +291,7 @@ def _cue_matches(text: str) -> list[tuple[int, str, list[str]]]:
     found = []
     for m in _CUE.finditer(text):
         words = _name_words(m.group("name"))
-        if not words or search_key(words[0]) not in _FAMILY or len(words) > 5:
+        if not words or words[0].lower() not in _FAMILY or len(words) > 5:
             continue
         end = m.start("name") + len(" ".join(words))
         roles, pos = _roles_after(text, end)
@@ -306,7 +316,7 @@ def _list_items(text: str, pos: int) -> list[tuple[int, str, list[str]]]:
         if not m:
             break
         words = _name_words(m.group("name"))
-        if len(words) < 2 or search_key(words[0]) not in _FAMILY:
+        if len(words) < 2 or words[0].lower() not in _FAMILY:
             break
         end = m.start("name") + len(" ".join(words))
         roles, pos = _roles_after(text, end)
