@@ -48,7 +48,7 @@ _FAMILY = frozenset(
     Sơn Lăng Nhan Ôn Văn Hoàng Thiều Biện Trình Đới Đồ Khương Khiếu Lường Quàng Cầm Vàng Giàng
     Sùng Mùa Thào Lầu Hờ Tẩn Chảo Bàn Điểu Hà Y Ksor Siu Nay Rơ Rah Đoàn Lê Bạc Cung Dư Đàm
     Giáp Hoa Khưu Lạ Long Lỗ Lê Mẫn Nghị Ngọ Phó Quản Sử Tào Thi Tiết Trà Trác Tường Ưng Vưu
-    Yên Hàng Lò Lục Mông Nhâm Phi Phù Tòng Ứng Đỗ Âu""".split()
+    Yên Hàng Lò Lục Mông Nhâm Phi Tòng Ứng Đỗ Âu""".split()
 )
 
 # Title heads: a role starts with one of these (letter case of the first word is free).
