@@ -40,17 +40,20 @@ _LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|;|và|&)[ \t]*")
 _NOT_COMMUNE = re.compile(r"(?:thị|tác|HTX)[ \t]+$", re.IGNORECASE)
 
 _PLACE = re.compile(
-    r"(?<![\w.])(tỉnh|thành[ \t]+phố|tp\.?|huyện|quận|thị[ \t]+xã|tx\.|q\.)[ \t]*", re.IGNORECASE
+    r"(?<![\w.])(tỉnh|thành[ \t]+phố|tp\.?|huyện|quận|thị[ \t]+xã|tx\.|q\."
+    r"|tinh|thanh[ \t]+pho|huyen|quan|thi[ \t]+xa)[ \t]*",
+    re.IGNORECASE,
 )
-_PROVINCE_WORDS = {"tỉnh", "thànhphố", "tp", "tp."}
-_DISTRICT_WORDS = {"huyện", "quận", "thịxã", "thànhphố", "tp", "tp.", "tx.", "q."}
+_PROVINCE_WORDS = {"tỉnh", "thànhphố", "tp", "tp.", "tinh", "thanhpho"}
+_DISTRICT_WORDS = {"huyện", "quận", "thịxã", "thànhphố", "tp", "tp.", "tx.", "q.", "huyen", "quan", "thixa", "thanhpho"}
 _LOCAL_GAP = re.compile(r"[ \t]*[,(–-]?[ \t]*")
 
 _PROVINCIAL = re.compile(
-    r"tỉnh[ \t]+(?:uỷ|ủy)|(?:ubnd|hđnd|(?:uỷ|ủy)[ \t]+ban[ \t]+nhân[ \t]+dân|hội[ \t]+đồng[ \t]+nhân[ \t]+dân)[ \t]+tỉnh"
+    r"t[iỉ]nh[ \t]+(?:uỷ|ủy|uy)|(?:ubnd|hđnd|(?:uỷ|ủy)[ \t]+ban[ \t]+nhân[ \t]+dân|hội[ \t]+đồng[ \t]+nhân[ \t]+dân)"
+    r"[ \t]+tỉnh"
 )
-_CITY = re.compile(r"thành[ \t]+(?:uỷ|ủy)")
-_URBAN_DISTRICT = re.compile(r"(?<!\w)quận(?!\w)")
+_CITY = re.compile(r"th[aà]nh[ \t]+(?:uỷ|ủy|uy)")
+_URBAN_DISTRICT = re.compile(r"(?<!\w)qu[aậ]n(?!\w)")
 
 
 @dataclass
