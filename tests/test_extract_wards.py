@@ -1,0 +1,130 @@
+"""Ward extraction: which communes an article names, and where they are placed."""
+
+from pathlib import Path
+
+import pytest
+
+from archive.article import Ward
+from archive.extract.wards import find_wards
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seeds" / "000_693abd404aff5b39.txt"
+
+
+def _names(text, **defaults):
+    return [(w.type, w.name) for w in find_wards(text, **defaults)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hội nghị tại phường Châu Cầu bàn về chỉnh trang đô thị.", [("phường", "Châu Cầu")]),
+        ("UBND P. Minh Khai vừa ra quân dọn vệ sinh.", [("phường", "Minh Khai")]),
+        ("Tổ công tác về P.Minh Khai kiểm tra.", [("phường", "Minh Khai")]),
+        ("Nông dân xã Trường Xuân thu hoạch cà phê.", [("xã", "Trường Xuân")]),
+        ("Thị trấn Đức An khai giảng lớp học nghề.", [("thị trấn", "Đức An")]),
+        ("Trường mầm non Phường 7 đón học sinh.", [("phường", "7")]),
+        ("Phụ nữ phường 12 học nghề.", [("phường", "12")]),
+        ("Đảng bộ phường Lương Khánh Thiện họp.", [("phường", "Lương Khánh Thiện")]),
+        ("PHƯỜNG LƯƠNG KHÁNH THIỆN ĐÓN BẰNG KHEN", [("phường", "Lương Khánh Thiện")]),
+        ("Xã Nâm N'Jang có thêm đường bê tông.", [("xã", "Nâm N'Jang")]),
+        ("Xã Ea H'leo trồng cà phê.", [("xã", "Ea H'leo")]),
+        ("Người dân phường Hoàn Kiếm đón Tết năm 2026.", [("phường", "Hoàn Kiếm")]),
+        ("Lễ khánh thành ở phường Văn Miếu - Quốc Tử Giám.", [("phường", "Văn Miếu - Quốc Tử Giám")]),
+        ("Đoàn về các phường Minh Khai, Trần Hưng Đạo và Hai Bà Trưng.",
+         [("phường", "Minh Khai"), ("phường", "Trần Hưng Đạo"), ("phường", "Hai Bà Trưng")]),
+        ("Xã Minh Khai và xã Minh Khai: cùng tên, một lần.", [("xã", "Minh Khai")]),
+        ("Trung tâm Y tế thị trấn Yên Viên khám cho người già.", [("thị trấn", "Yên Viên")]),
+        ("dang bo phuong Chau Cau hop", [("phường", "Châu Cầu")]),
+        ("UBND phường Thuỷ Xuân và phường Thủy Xuân là một.", [("phường", "Thuỷ Xuân")]),
+    ],
+)
+def test_communes_written_in_the_genres_ways_are_found(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phường đã thực hiện tốt việc sáp nhập tổ dân phố.",
+        "Các đ/c Bí thư Đảng bộ các phường, xã dự họp.",
+        "Bảo đảm trật tự an toàn xã hội và an sinh xã hội.",
+        "AN SINH XÃ HỘI AN GIANG TIẾP TỤC ĐƯỢC QUAN TÂM",
+        "Các xã viên của Hợp tác xã Minh Khai chia lãi.",
+        "Hội đồng nhân dân thị xã Phú Thọ họp kỳ cuối năm.",
+        "Tổ chức phường hội ngày xưa ở phố cổ.",
+        "Hàng năm Đảng bộ Phường thường xuyên chỉ đạo.",
+        "Đảng bộ Phường.",
+        "Ông Chủ tịch xã Phan Văn Khải phát biểu.",
+        "phường Hương Vấn: dấu khác với Hương Vân và Hương Văn.",
+        "Văn phòng nằm ở phường Không Tồn Tại.",
+        "",
+    ],
+)
+def test_words_that_only_look_like_communes_are_not_found(text):
+    assert find_wards(text) == ()
+
+
+def test_most_mentioned_comes_first_then_first_seen():
+    text = "Xã Trường Xuân và thị trấn Đức An. Xã Trường Xuân lại họp. Phường Châu Cầu."
+    assert _names(text) == [("xã", "Trường Xuân"), ("thị trấn", "Đức An"), ("phường", "Châu Cầu")]
+
+
+SEED_LIKE = "Đại hội Đảng bộ phường Lương Khánh Thiện; dự có đ/c Ủy viên Ban Thường vụ Tỉnh ủy."
+
+
+@pytest.mark.parametrize(
+    "text, defaults, province, district",
+    [
+        (SEED_LIKE, {}, "Hà Nam", "Thành phố Phủ Lý"),
+        (SEED_LIKE.replace("Tỉnh ủy", "Tỉnh uỷ"), {}, "Hà Nam", "Thành phố Phủ Lý"),
+        ("Đảng bộ phường Lương Khánh Thiện, quận Ngô Quyền họp.", {}, "Hải Phòng", "Quận Ngô Quyền"),
+        ("Phường Lương Khánh Thiện: Thành ủy chỉ đạo các quận rà soát.", {}, "Hải Phòng", "Quận Ngô Quyền"),
+        ("Đảng bộ phường Lương Khánh Thiện họp.", {"province": "Hà Nam"}, "Hà Nam", "Thành phố Phủ Lý"),
+        ("Đảng bộ phường Lương Khánh Thiện họp.", {"province": "Tỉnh Hà Nam", "district": "Phủ Lý"},
+         "Hà Nam", "Thành phố Phủ Lý"),
+        ("Đảng bộ phường Lương Khánh Thiện, quận Ngô Quyền họp.", {"province": "Hà Nam"},
+         "Hải Phòng", "Quận Ngô Quyền"),
+        ("Đảng bộ phường Lương Khánh Thiện họp.", {}, None, None),
+        ("Nông dân xã Trường Xuân, huyện Đắk Song, tỉnh Đắk Nông.", {}, "Đắk Nông", "Huyện Đắk Song"),
+        ("Xã Trường Xuân (huyện Tháp Mười) thu hoạch lúa.", {}, "Đồng Tháp", "Huyện Tháp Mười"),
+        ("Xã Trường Xuân đón đoàn của tỉnh Thanh Hoá.", {}, "Thanh Hóa", "Huyện Thọ Xuân"),
+        ("Nông dân xã Trường Xuân thu hoạch.", {}, None, None),
+        ("UBND P. Minh Khai, Q. Hai Bà Trưng họp.", {}, "Hà Nội", "Quận Hai Bà Trưng"),
+        ("Phường 7, Quận 3 ra mắt mô hình dân vận khéo.", {}, "Hồ Chí Minh", "Quận 3"),
+    ],
+)
+def test_placement_follows_the_text_then_the_folder(text, defaults, province, district):
+    (ward,) = find_wards(text, **defaults)
+    assert (ward.province, ward.district) == (province, district)
+    assert ward.province != "Hải Phòng" or "Tỉnh ủy" not in text
+
+
+def test_an_unplaced_ward_keeps_type_and_name_and_drops_the_rest():
+    assert find_wards("Nông dân xã Trường Xuân thu hoạch.") == (Ward("xã", "Trường Xuân"),)
+
+
+@pytest.mark.parametrize(
+    "text, now",
+    [
+        (SEED_LIKE, "Phường Phủ Lý, Tỉnh Ninh Bình"),
+        ("Xã Nâm N'Jang có đường mới.", "Xã Trường Xuân, Tỉnh Lâm Đồng"),
+        ("Người dân phường Hoàn Kiếm đón Tết.", "Phường Hoàn Kiếm, Thành phố Hà Nội"),
+    ],
+)
+def test_now_names_the_commune_since_july_2025(text, now):
+    (ward,) = find_wards(text)
+    assert ward.now == now
+
+
+def test_a_new_ward_is_placed_in_its_new_province_without_district():
+    assert find_wards("Phường Phủ Lý, tỉnh Ninh Bình ra mắt.") == (
+        Ward("phường", "Phủ Lý", None, "Ninh Bình", "Phường Phủ Lý, Tỉnh Ninh Bình"),
+    )
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared (the seed page) is not beside the repository")
+def test_the_seed_page_names_lương_khánh_thiện_of_hà_nam_or_nowhere():
+    wards = find_wards(SEED.read_text(encoding="utf-8"))
+    assert [(w.type, w.name) for w in wards] == [("phường", "Lương Khánh Thiện")]
+    assert wards[0].province in ("Hà Nam", None)
