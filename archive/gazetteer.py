@@ -58,7 +58,7 @@ _PROVINCE_ALIASES = {
 _TYPE_PREFIXES = (("thitran", "thị trấn"), ("phuong", "phường"), ("xa", "xã"))
 _DISTRICT_PREFIXES = ("thanhpho", "thixa", "huyen", "quan")
 _NOT_KEY = re.compile(r"[^a-z0-9]")
-_TYPE_SUFFIX = re.compile(r"\s*\((?:Thị trấn|Xã|Phường)\)$")
+_TYPE_SUFFIX = re.compile(r"\s*\([^)]*\)$")  # "Yên Viên (Thị trấn)", "Duyên Hải (Huyện)"
 _NUMBERED = re.compile(r"^(?:Phường\s+)?(\d+)\b")
 
 
@@ -143,7 +143,9 @@ def _legacy(gaz: _Gazetteer, db: sqlite3.Connection) -> dict[str, tuple[str, str
     for (prov, dist, dist_short, dist_type, ward, ward_short, ward_type,
          pkey, dkey, wkey, keywords, aliases, dist_aliases) in rows:
         gaz.add_province(prov, prov)
-        dist_name = dist_short[len(dist_type) :].strip() if dist_short.startswith(dist_type) else dist_short
+        dist_name = _TYPE_SUFFIX.sub("", dist_short)
+        dist_name = dist_name[len(dist_type) :].strip() if dist_name.startswith(dist_type) else dist_name
+        dist = f"{dist_type} {dist_name}"  # the data writes "Thành Phố Bắc Kạn" beside "Thành phố Phủ Lý"
         gaz.districts.setdefault(unit_key(dist_name), set()).add((dist, prov))
         for alias in json.loads(dist_aliases or "[]"):
             for prefix in _DISTRICT_PREFIXES:

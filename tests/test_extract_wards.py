@@ -92,12 +92,19 @@ SEED_LIKE = "Đại hội Đảng bộ phường Lương Khánh Thiện; dự c�
         ("Nông dân xã Trường Xuân thu hoạch.", {}, None, None),
         ("UBND P. Minh Khai, Q. Hai Bà Trưng họp.", {}, "Hà Nội", "Quận Hai Bà Trưng"),
         ("Phường 7, Quận 3 ra mắt mô hình dân vận khéo.", {}, "Hồ Chí Minh", "Quận 3"),
+        ("Cử tri phường 2, thị xã Duyên Hải góp ý; phường 2 (TP Trà Vinh) vắng.", {}, "Trà Vinh", None),
+        ("Cử tri phường 2, thị xã Duyên Hải góp ý.", {}, "Trà Vinh", "Thị xã Duyên Hải"),
     ],
 )
 def test_placement_follows_the_text_then_the_folder(text, defaults, province, district):
     (ward,) = find_wards(text, **defaults)
     assert (ward.province, ward.district) == (province, district)
     assert ward.province != "Hải Phòng" or "Tỉnh ủy" not in text
+
+
+def test_i_and_y_spellings_of_one_name_are_one_ward():
+    text = "Tổng Bí thư thăm xã Sĩ Bình, huyện Bạch Thông. Người dân xã Sỹ Bình phấn khởi."
+    assert _names(text) == [("xã", "Sĩ Bình")]
 
 
 def test_an_unplaced_ward_keeps_type_and_name_and_drops_the_rest():

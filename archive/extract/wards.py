@@ -325,7 +325,8 @@ def find_wards(text: str, province: str | None = None, district: str | None = No
         return ()
     groups: dict[tuple[str, str], list[_Mention]] = {}
     for mention in mentions:
-        groups.setdefault((mention.kind, mention.key), []).append(mention)
+        # "Sĩ Bình" and "Sỹ Bình" are one name: i and y are interchangeable in spelling.
+        groups.setdefault((mention.kind, mention.key.replace("y", "i")), []).append(mention)
     ev = None
     defaults = _defaults(province, district)
     wards: list[tuple[int, int, Ward]] = []
