@@ -51,6 +51,7 @@ def test_communes_written_in_the_genres_ways_are_found(text, expected):
         "Bảo đảm trật tự an toàn xã hội và an sinh xã hội.",
         "AN SINH XÃ HỘI AN GIANG TIẾP TỤC ĐƯỢC QUAN TÂM",
         "Các xã viên của Hợp tác xã Minh Khai chia lãi.",
+        "Phóng viên Thông tấn xã Việt Nam đưa tin.",
         "Hội đồng nhân dân thị xã Phú Thọ họp kỳ cuối năm.",
         "Tổ chức phường hội ngày xưa ở phố cổ.",
         "Hàng năm Đảng bộ Phường thường xuyên chỉ đạo.",

@@ -36,8 +36,8 @@ _PLURAL = re.compile(
     r"(?:các|những|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|gồm|tại)[ \t]+$", re.IGNORECASE
 )
 _LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|;|và|&)[ \t]*")
-# "thị xã", "hợp tác xã": the xã of a town or of a cooperative, not a commune.
-_NOT_COMMUNE = re.compile(r"(?:thị|tác|HTX)[ \t]+$", re.IGNORECASE)
+# "thị xã", "hợp tác xã", "Thông tấn xã": a town, a cooperative, a news agency; not communes.
+_NOT_COMMUNE = re.compile(r"(?:thị|tác|tấn|HTX)[ \t]+$", re.IGNORECASE)
 
 _PLACE = re.compile(
     r"(?<![\w.])(tỉnh|thành[ \t]+phố|tp\.?|huyện|quận|thị[ \t]+xã|tx\.|q\."
