@@ -51,7 +51,7 @@ def _loose(*words: str) -> str:
 # A year range: "2020-2025", "2020 – 2025", "2020- 2025", "2020 đến 2025", "2020-25".  Not part
 # of a longer number, a date ("20/5/1947-20/5/2017"), a phone number or a document number.
 _RANGE = re.compile(
-    r"(?<![\d/.,])((?:19|20)\d\d)"
+    r"((?:19|20)\d\d)"
     r"\s*(?:[-‐‑‒–—―−~/]|" + _loose("den", "toi") + r")\s*"
     r"(?:" + _loose("nam") + r"\s+)?"
     r"((?:19|20)\d\d|\d\d)(?![\d/]|[.,]\d|-\d)"
@@ -134,6 +134,11 @@ def find_terms(text: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     previous_end = -1
     for match in _RANGE.finditer(lower):
+        # The look-behind lives here, not in _RANGE: a pattern opening with a digit lets the
+        # regex engine skip to digits, several times faster over a whole article.
+        at = match.start()
+        if at and (lower[at - 1].isalnum() or lower[at - 1] in "/.,"):
+            continue
         start, end = _years(match)
         if not _valid(start, end):
             continue
