@@ -41,17 +41,24 @@ class Cleaned:
 
 # --- comparing lines ----------------------------------------------------------------
 
-_KEY_TRIM = re.compile(r"^[\s\W_]+|[\s\W_]+$")
-_KEY_SPACES = re.compile(r"\s+")
-
-
 def line_key(line: str) -> str:
     """The line as compared: case-folded, spaces collapsed, no punctuation at either end.
 
     >>> line_key("  Đảng bộ  phường Lương Khánh Thiện. ")
     'đảng bộ phường lương khánh thiện'
     """
-    return _KEY_SPACES.sub(" ", _KEY_TRIM.sub("", line)).casefold()
+    # Plain loops over the ends: a regex anchored at the end rescans long lines from the start.
+    start, end = 0, len(line)
+    while start < end and not line[start].isalnum():
+        start += 1
+    while end > start and not line[end - 1].isalnum():
+        end -= 1
+    return " ".join(line[start:end].split()).casefold()
+
+
+def _is_copy(line: str, key: str) -> bool:
+    """Whether a line is the text whose line_key is key; long lines are ruled out cheaply."""
+    return len(line) <= 2 * len(key) + 20 and line_key(line) == key
 
 
 def _words(line: str) -> int:
@@ -382,7 +389,7 @@ def _given_title_at(content: list[str], title: str) -> int | None:
     """Index of the given title in the first lines, if only short lines come before it."""
     key = line_key(title)
     for i, line in enumerate(content[:6]):
-        if line_key(line) == key:
+        if _is_copy(line, key):
             return i
         if _words(line) > 8:
             return None
@@ -425,7 +432,8 @@ def clean_lines(
     body_from = 0
     if at is not None:
         key = line_key(title)
-        copies = [i for i in range(at + 1, min(len(content), at + 4)) if line_key(content[i]) == key]
+        end = min(len(content), at + 4)
+        copies = [i for i in range(at + 1, end) if _is_copy(content[i], key)]
         # Between a title and its repetition only the section label stands (the seed page).
         label = _label_before(content, at + 1, copies[0]) if copies else None
         label = label or _label_before(content, 0, at)
@@ -442,11 +450,10 @@ def _body(
 ) -> list[str]:
     """The paragraphs from start to the first list of other articles, copies of the title out."""
     end = next((t for t in tails if t > start), len(content))
-    title_key = line_key(title) if title else None
-    drop = {title_key, line_key(category) if category else None}
+    drop = [line_key(text) for text in (title, category) if text]
     body = []
     for line in content[start:end]:
-        if line_key(line) in drop:
+        if any(_is_copy(line, key) for key in drop):
             continue
         if title and not body:
             line = strip_leading(line, title)

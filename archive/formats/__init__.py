@@ -61,14 +61,15 @@ def binary_kind(head: bytes) -> str | None:
     return None
 
 
-def too_large_reason(size: int) -> str:
-    """The reason a one-article file of this many bytes is refused.
+def too_large_reason(size: int | None) -> str:
+    """The reason a one-article file of this many bytes (None: unknown, decompressed) is refused.
 
     >>> too_large_reason(50 * 1024 * 1024)
     'file too large: 50.0 MB, over the 20 MB limit for a one-article file; split it, or store many articles as JSONL'
     """
+    size_text = f"{size / 1024 / 1024:.1f} MB" if size is not None else "once decompressed"
     return (
-        f"file too large: {size / 1024 / 1024:.1f} MB, over the "
+        f"file too large: {size_text}, over the "
         f"{MAX_SINGLE_BYTES // 1024 // 1024} MB limit for a one-article file; "
         "split it, or store many articles as JSONL"
     )
