@@ -134,7 +134,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         raise DecodeError("UTF-32 text is not supported; save it as UTF-8")
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
-            return _from_unicode(_decode_strict(data[len(bom):], codec, name), name)
+            return _from_unicode(_decode_strict(data, len(bom), codec, name), name)
     kind = _binary_kind(data)
     if kind:
         raise DecodeError(f"binary file ({kind}), not text")
@@ -154,12 +154,12 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _decode_strict(data: bytes, codec: str, name: str) -> str:
+def _decode_strict(data: bytes, skip: int, codec: str, name: str) -> str:
     try:
-        return data.decode(codec)
+        return data[skip:].decode(codec)
     except UnicodeDecodeError as exc:
         raise DecodeError(
-            f"starts with a {name} byte-order mark but is broken at byte {exc.start + 3}"
+            f"starts with a {name} byte-order mark but is broken at byte {exc.start + skip}"
         ) from None
 
 

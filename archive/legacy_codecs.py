@@ -91,8 +91,8 @@ def _restore_tcvn3_capitals(text: str) -> str:
 
     >>> _restore_tcvn3_capitals("đảNG BỘ XÃ ĐàN\\nđà nẵng. ở đó")
     'ĐẢNG BỘ XÃ ĐÀN\\nđà nẵng. Ở đó'
-    >>> _restore_tcvn3_capitals("ở đây. ủy ban UBND và HĐND")
-    'Ở đây. Ủy ban UBND và HĐND'
+    >>> _restore_tcvn3_capitals("ở đây. ủy ban UBND và HĐND, Phó Bí thư, tin TứC")
+    'Ở đây. Ủy ban UBND và HĐND, Phó Bí thư, tin TỨC'
     """
     text = "\n".join(_capitals_of_line(line) for line in text.split("\n"))
 
@@ -105,20 +105,26 @@ def _restore_tcvn3_capitals(text: str) -> str:
     return _SENTENCE_START.sub(start, text)
 
 
+_ASCII_LOWER = re.compile("[a-z]")
+_ASCII_UPPER = re.compile("[A-Z]")
+_CAPS_WORD = re.compile(r"[^\W\d_]*[A-Z][^\W\d_]*")
+
+
 def _capitals_of_line(line: str) -> str:
-    """Upper-case a word written in capitals (an ASCII capital, no ASCII small letter), or the line."""
-    words = _WORD.findall(line)
-    ascii_upper = [any(c.isascii() and c.isupper() for c in w) for w in words]
-    ascii_lower = [any(c.isascii() and c.islower() for c in w) for w in words]
-    if any(ascii_upper) and not any(ascii_lower):
-        return line.upper()
-    return _WORD.sub(
-        lambda m: m.group(0).upper()
-        if any(c.isascii() and c.isupper() for c in m.group(0))
-        and not any(c.isascii() and c.islower() for c in m.group(0))
-        else m.group(0),
-        line,
-    )
+    """Upper-case a line with no ASCII small letter, or a word with two capitals and none.
+
+    A title-case word ("Bí", "Lê") has one capital: it may be exactly what was written.
+    """
+    if _ASCII_LOWER.search(line) is None:
+        return line.upper() if _ASCII_UPPER.search(line) else line
+
+    def word(match: re.Match) -> str:
+        w = match.group(0)
+        if _ASCII_LOWER.search(w) or sum(c.isupper() for c in w) < 2:
+            return w
+        return w.upper()
+
+    return _CAPS_WORD.sub(word, line)
 
 
 def _decode_tcvn3(data: bytes) -> str:
