@@ -410,10 +410,12 @@ def clean_lines(
     title: str | None = None,
     category: str | None = None,
     published: dt.date | None = None,
+    find_title: bool = True,
 ) -> Cleaned:
     """Title, section, byline date and paragraphs of a page's text lines, boilerplate out.
 
-    A title, category or date already known from metadata wins over what the text says.
+    A title, category or date already known from metadata wins over what the text says;
+    with find_title=False (a record whose title field is empty) no line is taken as title.
 
     >>> c = clean_lines(["Skip to main content", "Tin tức", "Phường A đón Tết năm nay",
     ...                  "Thứ Hai, 04/05/2020 08:30", "Phường A vừa tổ chức đón Tết.", "anh 1.jpg"])
@@ -425,6 +427,8 @@ def clean_lines(
     if title:
         title = clean_text(title).strip()
         at = _given_title_at(content, title)
+    elif not find_title:
+        title, at = None, None
     else:
         at = _find_title(content, page.first_byline)
         title = content[at] if at is not None else None

@@ -80,6 +80,7 @@ def record_document(
         title=title,
         category=clean_text(category).strip() if category else None,
         published=parse_date(date) if date else None,
+        find_title=False,  # a record's first sentence is not its title
     )
     if not cleaned.title and not cleaned.paragraphs:
         fields = ", ".join(sorted(record)) or "no fields"
@@ -122,6 +123,7 @@ def _json_error(exc: json.JSONDecodeError) -> str:
 
 def _line_document(raw: bytes, n: int, source: str, seen: set[str]) -> Document | Problem:
     where = f"line {n}"
+    raw = raw.strip()  # so that an error's column counts in the line, not past its end
     try:
         line, encoding = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
