@@ -275,7 +275,9 @@ def _undo_mojibake(text: str) -> str | None:
     import ftfy  # only for damaged mojibake: the clean case above needs no heuristics
 
     fixed = ftfy.fix_encoding(text)
-    return unicodedata.normalize("NFC", fixed) if fixed != text else None
+    if fixed == text or _looks_misdecoded(fixed):
+        return None  # a half-repaired text is a guess, not a repair
+    return unicodedata.normalize("NFC", fixed)
 
 
 # Characters good Vietnamese text almost never holds but every mis-decoded text does: C1

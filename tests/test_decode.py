@@ -215,6 +215,12 @@ def test_random_bytes_without_nul_are_not_guessed() -> None:
         decode_bytes(data)
 
 
+def test_utf8_with_stray_cp1252_bytes_is_rejected_not_half_repaired() -> None:
+    data = SENTENCE.encode("utf-8") + b" \x93trong\x94 ng\xc3\xa0y"
+    with pytest.raises(DecodeError, match=r"^could not tell the encoding: not UTF-8 \(byte 0x93"):
+        decode_bytes(data)
+
+
 def test_ambiguous_text_is_rejected_with_the_best_guesses() -> None:
     # Western European cp1252 text reads as Vietnamese in no encoding.
     data = "Le café du marché est fermé à Noël; ça déçoit".encode("cp1252")
