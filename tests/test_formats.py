@@ -45,6 +45,9 @@ def _only(name: str) -> Document:
         ("aspnet-form.html", "category", "Tin địa phương"),  # article:section
         ("aspnet-form.html", "published", dt.date(2021, 9, 2)),  # meta before <time>
         ("truncated-body.html", "title", "Phường Quang Trung tiếp nhận hồ sơ trực tuyến"),
+        # <title> is only the site's name: the element styled as a title is the headline
+        ("table-layout.html", "title", "Xã Hồng Hà tổ chức hội nghị tổng kết công tác năm 2022"),
+        ("table-layout.html", "published", dt.date(2022, 12, 20)),
     ],
 )
 def test_html_metadata_comes_from_the_markup(name, field, expected):
@@ -78,6 +81,14 @@ def test_html_body_keeps_paragraphs_captions_and_line_breaks():
     assert paragraphs.count("Ảnh: Đoàn viên thu gom rác") == 1
     assert "và khơi thông cống rãnh." in paragraphs  # <br> ends a line
     assert paragraphs[-1].startswith("Ông Trần Văn Bình")
+
+
+def test_a_table_layout_page_gives_the_lines_of_its_text_cell():
+    assert _only("table-layout.html").paragraphs == (
+        "Chiều 19/12/2022, xã Hồng Hà tổ chức hội nghị tổng kết công tác năm 2022.",
+        "Năm qua, xã hoàn thành 18/18 chỉ tiêu nghị quyết đề ra, thu ngân sách đạt 120% kế hoạch.",
+        "Hội nghị đã khen thưởng 12 tập thể và 25 cá nhân có thành tích xuất sắc.",
+    )
 
 
 def test_a_whole_page_inside_one_form_is_still_read():

@@ -96,11 +96,26 @@ def _strip_site(title: str, site: str | None = None) -> str:
     return rest
 
 
-def _title(tree: LexborHTMLParser, metas: dict[str, str], body: LexborNode | None) -> str | None:
-    """og:title, then the article's <h1>, then <title> without the site's name."""
+def _styled_title(scope: LexborNode) -> str:
+    """The text of the first element styled as a title that reads like a headline."""
+    for node in scope.css("[class*=title], [class*=Title], [class*=tieude]"):
+        text = _text(node)
+        if 4 <= len(text.split()) <= 40:
+            return text
+    return ""
+
+
+def _title(
+    tree: LexborHTMLParser,
+    metas: dict[str, str],
+    body: LexborNode | None,
+    scope: LexborNode | None = None,
+) -> str | None:
+    """og:title, then the article's <h1> or headline, then <title> without the site's name."""
     if metas.get("og:title"):
         return _strip_site(metas["og:title"], metas.get("og:site_name"))
     heading = _text(body.css_first("h1")) if body is not None else ""
+    heading = heading or (_styled_title(scope) if scope is not None else "")
     if heading:
         return heading
     head_title = _text(tree.css_first("title"))
@@ -163,10 +178,13 @@ _CODE_TAGS = "script, style, noscript, template, svg, iframe, object, embed, can
 # Not from the whole page first: ASP.NET and SharePoint portals wrap everything in one <form>.
 _NOISE_TAGS = "nav, header, footer, aside, form, button, select, textarea, input, dialog"
 _NOISE_NAMES = re.compile(
-    r"(?:^|[-_\s])(?:menu|nav|navbar|topbar|breadcrumbs?|share|sharing|social|print|toolbar|"
-    r"footer|header|sidebar|related|relate|lienquan|tinlienquan|tin-lien-quan|othernews|"
-    r"other-news|tinkhac|comments?|binhluan|banner|ads|advert|quangcao|tags?|keywords?|"
-    r"pagination|paging|login|search|rating|vote|widget|hidden|popup|modal)(?:$|[-_\s\d])",
+    # Anywhere in a name ("leftmenu", "box-share", "tinlienquan"): rarely part of other words.
+    r"menu|breadcrumb|share|sharing|social|toolbar|footer|header|sidebar|related|lienquan|"
+    r"othernews|other-news|tinkhac|tin-khac|comment|binhluan|banner|advert|quangcao|pagination|"
+    r"popup|modal|"
+    # Short words only as whole parts of a name: "nav" is in "canvas", "ads" in "loads".
+    r"(?:^|[-_\s])(?:nav|navbar|topbar|print|ads|tags?|keywords?|paging|login|search|rating|"
+    r"vote|widget|hidden)(?:$|[-_\s\d])",
     re.IGNORECASE,
 )
 _CONTENT_SELECTORS = (
@@ -177,7 +195,7 @@ _CONTENT_SELECTORS = (
 )
 _BLOCKS = (
     "p, div, li, h1, h2, h3, h4, h5, h6, blockquote, tr, section, article, figure, figcaption, "
-    "table, ul, ol, dl, dd, dt, pre, address, center, main, caption"
+    "table, ul, ol, dl, dd, dt, pre, address, center, main, caption, td, th"
 )
 _MARK = "\ue000"  # a private-use character: where a block starts or ends
 _SPACES = re.compile(r"\s+")
@@ -189,14 +207,23 @@ def _paragraph_text(node: LexborNode) -> int:
 
 
 def _densest_block(root: LexborNode) -> LexborNode:
-    """The element whose own <p> children hold the most text."""
+    """The element holding the most running text: in its own <p> children or as bare text.
+
+    Old table-layout portals write paragraphs as text and <br> inside one <div> or <td>.
+    """
     totals: dict[int, tuple[int, LexborNode]] = {}
+
+    def add(node: LexborNode, size: int) -> None:
+        count, _ = totals.get(node.mem_id, (0, node))
+        totals[node.mem_id] = (count + size, node)
+
     for p in root.css("p"):
-        parent = p.parent
-        if parent is None:
-            continue
-        count, _ = totals.get(parent.mem_id, (0, parent))
-        totals[parent.mem_id] = (count + len(p.text(strip=True)), parent)
+        if p.parent is not None:
+            add(p.parent, len(p.text(strip=True)))
+    for block in root.css("div, td, section, article"):
+        own = len(block.text(deep=False, strip=True))
+        if own >= 100:
+            add(block, own)
     if not totals:
         return root
     return max(totals.values(), key=lambda pair: pair[0])[1]
@@ -269,10 +296,10 @@ def parse_page(html: str) -> Page:
     if body is None:
         return Page(_title(tree, metas, None), None, _published(tree, metas), (), complete)
     container = _container(body)
-    title = _title(tree, metas, container)
-    category = _category(tree, metas, title)
-    # A byline near the content block, not one in a list of other news further away.
+    # Headline and byline near the content block, not those in lists of other news.
     scope = container.parent.parent if container.parent and container.parent.parent else body
+    title = _title(tree, metas, container, scope)
+    category = _category(tree, metas, title)
     published = _published(tree, metas) or _dated_element(scope)
     alts = {line_key(img.attributes.get("alt") or "") for img in container.css("img")}
     alts.discard("")
