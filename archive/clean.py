@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .extract.dates import parse_date  # day-first; re-exported for the format readers
 from .normalise import clean_text
 
 __all__ = [
@@ -161,54 +162,12 @@ def is_image_name(line: str) -> bool:
 
 # --- dates ----------------------------------------------------------------------------
 
+# The shapes of dates a byline line may hold; parse_date turns the line into a date.
 _DMY = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})(?!\d)")
 _WORDY = re.compile(r"(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*|\s+)năm\s+(\d{4})", re.IGNORECASE)
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
-_VIETNAM = dt.timezone(dt.timedelta(hours=7))
-
-
-def _date(year: int, month: int, day: int) -> dt.date | None:
-    if year < 100:
-        year += 2000 if year < 70 else 1900
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _iso_date(match: re.Match) -> dt.date | None:
-    year, month, day, hour, minute, zone = match.groups()
-    date = _date(int(year), int(month), int(day))
-    if date is None or zone is None or hour is None:
-        return date
-    # A UTC stamp late in the day is already the next day in Vietnam, where it was published.
-    zone = "+00:00" if zone == "Z" else zone
-    stamp = dt.datetime.fromisoformat(f"{date.isoformat()}T{hour}:{minute}:00{zone}")
-    return stamp.astimezone(_VIETNAM).date()
-
-
-def parse_date(text: str) -> dt.date | None:
-    """The first date in a string, day-first always; ISO stamps taken to Vietnam's time.
-
-    Private stand-in for archive.extract.dates.parse_date until that exists.
-
-    >>> parse_date("Thứ Hai, 04/05/2020 08:30"), parse_date("2019-10-30T20:00:00Z")
-    (datetime.date(2020, 5, 4), datetime.date(2019, 10, 31))
-    >>> parse_date("ngày 15 tháng 3 năm 2021"), parse_date("31/02/2020")
-    (datetime.date(2021, 3, 15), None)
-    """
-    match = _ISO.search(text)
-    if match:
-        return _iso_date(match)
-    match = _DMY.search(text) or _WORDY.search(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        return _date(year, month, day)
-    return None
-
-
 _WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|cn)"
 _LABEL = (
     r"(?:ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc)?|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+đăng\s+tải"

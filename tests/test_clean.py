@@ -16,7 +16,6 @@ from archive.clean import (
     is_section_label,
     is_tail_marker,
     line_key,
-    parse_date,
     strip_leading,
 )
 
@@ -109,22 +108,6 @@ def test_image_file_names_are_recognised_and_captions_are_not(line, image):
 )
 def test_byline_lines_give_their_date_day_first(line, date):
     assert byline_date(line) == date
-
-
-@pytest.mark.parametrize(
-    "text, date",
-    [
-        ("04/05/2020", dt.date(2020, 5, 4)),
-        ("4.5.2020", dt.date(2020, 5, 4)),
-        ("12/03/22", dt.date(2022, 3, 12)),
-        ("2019-10-30T06:00:00.000Z", dt.date(2019, 10, 30)),
-        ("2019-10-30T20:00:00Z", dt.date(2019, 10, 31)),  # 03:00 next day in Vietnam
-        ("2025-08-07T22:00:00+07:00", dt.date(2025, 8, 7)),
-        ("không có ngày", None),
-    ],
-)
-def test_parse_date_is_day_first_and_in_vietnam_time(text, date):
-    assert parse_date(text) == date
 
 
 @pytest.mark.parametrize(
