@@ -2,6 +2,7 @@
 
 from .article import Article, Document, Official, Ward, article_id
 from .errors import ArchiveError, DecodeError, Problem, ReadError
+from .pipeline import iter_articles
 
 __all__ = [
     "Article",
@@ -13,4 +14,5 @@ __all__ = [
     "ReadError",
     "Ward",
     "article_id",
+    "iter_articles",
 ]

@@ -21,6 +21,7 @@ __all__ = [
 # Letters that stand in for Đ/đ in real text: Icelandic eth (a Windows-1258 Đ read as
 # Latin-1) and African D.  Map them before anything compares strings.
 _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ", "\u0256": "đ"})
+_HAS_LOOKALIKE = re.compile("[\u00d0\u00f0\u0189\u0256]")
 
 # Spaces a cleaner must see as spaces; invisible characters it must not see at all.
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
@@ -38,7 +39,10 @@ def clean_text(text: str) -> str:
     text = _LINE_ENDS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
-    text = unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _HAS_LOOKALIKE.search(text):  # str.translate costs far more than this search
+        text = text.translate(_LOOKALIKES)
     return "\n".join(_RUNS_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
