@@ -1,0 +1,18 @@
+"""Shared fixtures: where the repository's corpus and the shared data are."""
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seeds" / "000_693abd404aff5b39.txt"
+
+
+@pytest.fixture
+def seed_page():
+    """The real scraped portal page of ../shared/seeds, or a skip when shared/ is absent."""
+    if not SEED.exists():
+        pytest.skip("../shared/seeds is absent")
+    return SEED
