@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from .annotate import annotate
+from .annotate import annotate, prepare
 from .article import Article, Document
 from .defaults import Place, folder_defaults
 from .errors import Problem, ReadError
@@ -24,12 +24,10 @@ def _place_for(path: Path, root: Path) -> Place | Problem:
         return Problem(source=str(path), reason=str(exc))
 
 
-def iter_documents(root: Path) -> Iterator[tuple[Document, Place] | Problem]:
-    """Every document under a folder (or in one file) with its folder defaults, in order."""
-    root = Path(root)
-    base = root if root.is_dir() else root.parent
+def documents_of(files: Iterable[Path | Problem], base: Path) -> Iterator[tuple[Document, Place] | Problem]:
+    """The documents of the given files, each with its folder defaults, in order."""
     bad_defaults: set[str] = set()
-    for item in iter_files(root):
+    for item in files:
         if isinstance(item, Problem):
             yield item
             continue
@@ -43,6 +41,12 @@ def iter_documents(root: Path) -> Iterator[tuple[Document, Place] | Problem]:
             yield doc if isinstance(doc, Problem) else (doc, place)
 
 
+def iter_documents(root: Path) -> Iterator[tuple[Document, Place] | Problem]:
+    """Every document under a folder (or in one file) with its folder defaults, in order."""
+    root = Path(root)
+    return documents_of(iter_files(root), root if root.is_dir() else root.parent)
+
+
 def _annotate_batch(batch: list[tuple[Document, Place] | Problem]) -> list[Article | Problem]:
     return [item if isinstance(item, Problem) else annotate(*item) for item in batch]
 
@@ -53,19 +57,25 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def iter_articles(roots: Iterable[Path] | Path, jobs: int = 1) -> Iterator[Article | Problem]:
-    """Read, clean, normalise and annotate every article under the given folders or files.
-
-    With jobs > 1 the annotation runs in that many processes; the order is kept.
-    """
-    roots = [roots] if isinstance(roots, (str, Path)) else list(roots)
-    documents = (item for root in roots for item in iter_documents(Path(root)))
+def annotate_all(documents: Iterable, jobs: int = 1) -> Iterator[Article | Problem]:
+    """Annotate documents, in that many processes when jobs > 1; the order is kept."""
     if jobs <= 1:
         for batch in _batches(documents, BATCH):
             yield from _annotate_batch(batch)
         return
-    # fork shares the loaded gazetteer with the workers instead of loading it in each.
+    prepare()  # load the gazetteers once, before the fork shares them with the workers
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
         for annotated in pool.imap(_annotate_batch, _batches(documents, BATCH), chunksize=1):
             yield from annotated
+
+
+def iter_articles(roots: Iterable[Path] | Path, jobs: int = 1) -> Iterator[Article | Problem]:
+    """Read, clean, normalise and annotate every article under the given folders or files."""
+    roots = [roots] if isinstance(roots, (str, Path)) else list(roots)
+    return annotate_all((item for root in roots for item in iter_documents(Path(root))), jobs)
+
+
+def articles_of_files(files: Iterable[Path], root: Path, jobs: int = 1) -> Iterator[Article | Problem]:
+    """The articles of some files of a corpus, their sources relative to its root."""
+    return annotate_all(documents_of(files, Path(root)), jobs)
