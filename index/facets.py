@@ -1,0 +1,124 @@
+"""Facet counting from per-document columns, vectorised over the whole result set.
+
+Stock Whoosh faceting rebuilds multi-valued facet data from postings on every query (0.4
+to 1.3 s at 20,000 articles).  Here each facet is read once per opened index into arrays
+(document → value ids), and a query's counts are one `numpy.bincount` over the documents
+that match, whatever their number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .schema import NOW, SEPARATOR, facet_key
+
+COLUMN_FACETS = ("ward", "term", "official", "category")
+
+
+@dataclass
+class Facet:
+    """One multi-valued facet: its values, and which documents carry which."""
+
+    values: list[str]  # value id → value as shown
+    keys: list[str]  # value id → folded key, for matching what a user typed
+    doc_of: np.ndarray  # one entry per (document, value) pair: the document
+    value_of: np.ndarray  # ... and the value id
+    nows: list[str | None]  # value id → for wards, the unit it belongs to since July 2025
+
+    def count(self, mask: np.ndarray) -> np.ndarray:
+        """How many documents under the mask carry each value."""
+        chosen = mask[self.doc_of]
+        return np.bincount(self.value_of[chosen], minlength=len(self.values))
+
+    def mask_for(self, ids: set[int], size: int) -> np.ndarray:
+        """Documents carrying any of the value ids (several values of one facet: OR)."""
+        mask = np.zeros(size, dtype=bool)
+        if ids:
+            wanted = np.isin(self.value_of, np.fromiter(ids, dtype=np.int64))
+            mask[self.doc_of[wanted]] = True
+        return mask
+
+    def ids_matching(self, typed: str) -> set[int]:
+        """Value ids a typed value selects: the whole value, or its leading parts.
+
+        "Lương Khánh Thiện" selects every ward of that name; "phường Lương Khánh Thiện,
+        Thành phố Phủ Lý, Hà Nam" selects one.  Case and diacritics are not needed.
+        """
+        key = facet_key(typed)
+        if not key:
+            return set()
+        found = set()
+        for value_id, value_key in enumerate(self.keys):
+            if value_key == key or value_key.startswith(key + " ") or _name_of(value_key, key):
+                found.add(value_id)
+        return found
+
+
+def _name_of(value_key: str, key: str) -> bool:
+    # A ward value starts with its type: "phuong luong khanh thien ..." is found by its name.
+    for prefix in ("phuong ", "xa ", "thi tran "):
+        if value_key.startswith(prefix) and (
+            value_key[len(prefix):] == key or value_key[len(prefix):].startswith(key + " ")
+        ):
+            return True
+    return False
+
+
+@dataclass
+class Columns:
+    """Everything counted per document, for one opened index."""
+
+    size: int  # documents, deleted ones included (Whoosh numbers them all)
+    live: np.ndarray  # bool per document: not deleted
+    day: np.ndarray  # int yyyymmdd per document, 0 when unknown
+    facets: dict[str, Facet]
+
+    @property
+    def year(self) -> np.ndarray:
+        return self.day // 10000
+
+
+def load_columns(reader) -> Columns:
+    """Read the facet columns of an index once, into arrays."""
+    size = reader.doc_count_all()
+    live = np.ones(size, dtype=bool)
+    if reader.has_deletions():
+        for docnum in range(size):
+            if reader.is_deleted(docnum):
+                live[docnum] = False
+    day = np.zeros(size, dtype=np.int64)
+    if reader.has_column("day"):
+        column = reader.column_reader("day")
+        day[:] = [column[d] or 0 for d in range(size)]
+    facets = {name: _load_facet(reader, name, size) for name in COLUMN_FACETS}
+    return Columns(size, live, day, facets)
+
+
+def _load_facet(reader, name: str, size: int) -> Facet:
+    ids: dict[str, int] = {}
+    nows: dict[str, str | None] = {}
+    docs: list[int] = []
+    values: list[int] = []
+    if reader.has_column(name):
+        column = reader.column_reader(name)
+        for docnum in range(size):
+            raw = column[docnum]
+            if not raw:
+                continue
+            text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            for entry in text.split(SEPARATOR):
+                value, _, now = entry.partition(NOW)
+                if value:
+                    nows.setdefault(value, now or None)
+                    docs.append(docnum)
+                    values.append(ids.setdefault(value, len(ids)))
+    names = list(ids)
+    return Facet(
+        values=names,
+        keys=[facet_key(v) for v in names],
+        doc_of=np.array(docs, dtype=np.int64),
+        value_of=np.array(values, dtype=np.int64),
+        nows=[nows[v] for v in names],
+    )

@@ -1,0 +1,285 @@
+"""The query language, parsed into a small tree that any input string can produce.
+
+    Lương Khánh Thiện          words, all required
+    "đại hội đảng bộ"          a phrase
+    đại hội OR hội nghị        alternatives; AND is implied, NOT / -word exclude
+    title:"nhiệm kỳ"           a field: title, ward, official, term, date, category
+    date:2020..2021-06         a date range (YYYY, YYYY-MM or YYYY-MM-DD at either end)
+
+The parser never raises: unbalanced quotes close at the end, stray operators are read as
+words, unknown fields as words.  What it could not read is reported in `notes`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from archive.normalise import clean_text
+
+MAX_QUERY_CHARS = 1000
+FIELDS = ("title", "ward", "official", "term", "date", "category")
+# Fields a user may spell in Vietnamese or without the colon's neighbours spaced.
+FIELD_ALIASES = {"phuong": "ward", "xa": "ward", "canbo": "official", "nhiemky": "term",
+                 "ngay": "date", "tieude": "title"}
+
+
+@dataclass(frozen=True)
+class Words:
+    """Syllables that must all appear (a phrase when `phrase`), in a field or anywhere."""
+
+    text: str
+    field: str | None = None
+    phrase: bool = False
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Articles dated from `start` to `end`, both included; None leaves a side open."""
+
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class And:
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class Or:
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class Not:
+    part: object
+
+
+@dataclass
+class Parsed:
+    """A parsed query: its tree (None for an empty query) and what was not understood."""
+
+    tree: object | None
+    notes: list[str] = field(default_factory=list)
+
+
+_TOKEN = re.compile(
+    r'(?P<open>\()|(?P<close>\))'
+    r'|(?P<neg>-)?(?:(?P<field>[^\W\d_]+):)?'
+    r'(?:"(?P<quoted>[^"]*)(?:"|$)|(?P<word>[^\s()"]+))?',
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def parse(query: str) -> Parsed:
+    """Parse any string into a query tree; never raises.
+
+    >>> parse('đại hội -"hội nghị" ward:"Lương Khánh Thiện"').tree
+    And(parts=(Words(text='đại hội', field=None, phrase=False), Not(part=Words(text='hội nghị', field=None, phrase=True)), Words(text='Lương Khánh Thiện', field='ward', phrase=True)))
+    """
+    notes: list[str] = []
+    text = clean_text(_CONTROL.sub(" ", query or ""))
+    if len(text) > MAX_QUERY_CHARS:
+        notes.append(f"the query was cut to its first {MAX_QUERY_CHARS} characters")
+        text = text[:MAX_QUERY_CHARS]
+    tokens = _tokens(text, notes)
+    tree = _Parser(tokens, notes).parse()
+    return Parsed(tree, notes)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str  # "(", ")", "AND", "OR", "NOT", "item"
+    node: object = None
+
+
+def _tokens(text: str, notes: list[str]) -> list[_Tok]:
+    out: list[_Tok] = []
+    position = 0
+    while position < len(text):
+        if text[position].isspace():
+            position += 1
+            continue
+        match = _TOKEN.match(text, position)
+        if not match or match.end() == position:
+            position += 1  # a character no rule reads; skip it
+            continue
+        position = match.end()
+        if match.group("open"):
+            out.append(_Tok("("))
+        elif match.group("close"):
+            out.append(_Tok(")"))
+        else:
+            token = _item(match, notes)
+            if token is not None:
+                out.append(token)
+    return out
+
+
+def _item(match: re.Match, notes: list[str]) -> _Tok | None:
+    negated = bool(match.group("neg"))
+    name = match.group("field")
+    quoted = match.group("quoted")
+    word = match.group("word")
+    if quoted is not None and match.group(0).count('"') < 2:
+        notes.append("a quote was not closed; the phrase runs to the end of the query")
+    if quoted is None and word is None:
+        if name:
+            notes.append(f"'{name}:' has no value and was left out")
+        return None
+    if not negated and quoted is None and not name and word in _OPERATORS:
+        return _Tok(_OPERATORS[word])
+    value = quoted if quoted is not None else word
+    field_name = _field(name, notes)
+    if name and field_name is None:
+        value = f"{name}:{value}"  # not a field we know: search the text as written
+    node = _node(value, field_name, quoted is not None, notes)
+    if node is None:
+        return None
+    return _Tok("item", Not(node) if negated else node)
+
+
+_OPERATORS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "&&": "AND", "||": "OR"}
+_FACET_FIELDS = ("ward", "official", "term", "category")
+
+
+def _field(name: str | None, notes: list[str]) -> str | None:
+    if not name:
+        return None
+    lowered = name.lower()
+    lowered = FIELD_ALIASES.get(lowered, lowered)
+    if lowered in FIELDS:
+        return lowered
+    notes.append(f"'{name}:' is not a field (fields: {', '.join(FIELDS)}); searched as text")
+    return None
+
+
+def _node(value: str, field_name: str | None, quoted: bool, notes: list[str]):
+    value = value.strip()
+    if field_name == "date":
+        found = parse_date_range(value)
+        if found is None:
+            notes.append(f"'date:{value}' is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, A..B)")
+        return found
+    if not re.search(r"[^\W_]", value):
+        return None  # punctuation only: nothing to match
+    # Facet fields take the whole value; a quoted text keeps its order.
+    return Words(value, field_name, phrase=quoted or field_name in _FACET_FIELDS)
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+def parse_day(value: str, end: bool = False) -> dt.date | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD as a day: the first of the period, or its last if `end`.
+
+    >>> parse_day("2020-02", end=True)
+    datetime.date(2020, 2, 29)
+    """
+    match = _DATE.match(value.strip())
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if day is None:
+            if not end:
+                return dt.date(year, month, 1)
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date_range(value: str) -> DateRange | None:
+    """'2020', '2020..2021-06', '..2019', '2021-03-01..' as a range; None if unreadable."""
+    if ".." in value:
+        left, right = value.split("..", 1)
+        start = parse_day(left) if left.strip() else None
+        end = parse_day(right, end=True) if right.strip() else None
+        if (left.strip() and start is None) or (right.strip() and end is None):
+            return None
+        if start is None and end is None:
+            return None
+        return DateRange(start, end)
+    start, end = parse_day(value), parse_day(value, end=True)
+    return DateRange(start, end) if start else None
+
+
+class _Parser:
+    """Recursive descent: or := and (OR and)*; and := unary+; unary := NOT unary | atom."""
+
+    def __init__(self, tokens: list[_Tok], notes: list[str]):
+        self.tokens = tokens
+        self.at = 0
+        self.notes = notes
+        self.depth = 0
+
+    def peek(self) -> str | None:
+        return self.tokens[self.at].kind if self.at < len(self.tokens) else None
+
+    def parse(self):
+        parts = []
+        while self.at < len(self.tokens):
+            node = self.parse_or()
+            if node is not None:
+                parts.append(node)
+            if self.peek() == ")":
+                self.notes.append("a closing bracket had no opening one and was ignored")
+                self.at += 1
+        return _combine(And, parts)
+
+    def parse_or(self):
+        parts = [self.parse_and()]
+        while self.peek() == "OR":
+            self.at += 1
+            parts.append(self.parse_and())
+        parts = [p for p in parts if p is not None]
+        return _combine(Or, parts)
+
+    def parse_and(self):
+        parts = []
+        while self.peek() not in (None, ")", "OR"):
+            if self.peek() == "AND":
+                self.at += 1
+                continue
+            node = self.parse_unary()
+            if node is not None:
+                parts.append(node)
+        return _combine(And, parts)
+
+    def parse_unary(self):
+        kind = self.peek()
+        if kind == "NOT":
+            self.at += 1
+            if self.peek() in (None, ")", "OR", "AND"):
+                self.notes.append("NOT had nothing after it and was ignored")
+                return None
+            node = self.parse_unary()
+            return Not(node) if node is not None else None
+        if kind == "(":
+            self.at += 1
+            self.depth += 1
+            node = self.parse_or()
+            if self.peek() == ")":
+                self.at += 1
+            else:
+                self.notes.append("a bracket was not closed; it closes at the end")
+            self.depth -= 1
+            return node
+        token = self.tokens[self.at]
+        self.at += 1
+        return token.node
+
+
+def _combine(kind, parts):
+    parts = [p for p in parts if p is not None]
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    return kind(tuple(parts))

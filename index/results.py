@@ -1,0 +1,144 @@
+"""What a search returns: the project's own records, with no Whoosh object inside."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+SORTS = ("relevance", "newest", "oldest")
+FACETS = ("ward", "term", "official", "year")
+MAX_PAGE_SIZE = 100
+MAX_PAGE = 10_000
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A search: the query, the facet values ticked, a date range, the order and the page."""
+
+    query: str = ""
+    wards: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    officials: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = "relevance"
+    page: int = 1
+    limit: int = 10
+    facet_limit: int = 20  # values shown per facet; selected values are always shown
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet with how many results have it (Datasette's shape)."""
+
+    value: str
+    count: int
+    selected: bool = False
+    label: str | None = None  # how to show it, when the value alone is not enough
+    now: str | None = None  # for wards: the unit it belongs to since July 2025
+
+    def to_json(self) -> dict:
+        data = {"value": self.value, "count": self.count, "selected": self.selected}
+        if self.label is not None:
+            data["label"] = self.label
+        if self.now is not None:
+            data["now"] = self.now
+        return data
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result: what a results list shows, the snippet marked with [[ ]] around matches."""
+
+    id: str
+    source: str
+    url: str | None
+    title: str
+    date: dt.date | None
+    date_kind: str | None
+    category: str | None
+    wards: tuple[dict, ...]
+    terms: tuple[str, ...]
+    officials: tuple[dict, ...]
+    score: float | None
+    snippet: str  # plain text with matches between MARK_START and MARK_END
+    title_marked: str = ""
+
+    def to_json(self) -> dict:
+        """The hit in the JSON shape of DESIGN.md."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "wards": list(self.wards),
+            "terms": list(self.terms),
+            "officials": list(self.officials),
+            "score": round(self.score, 4) if self.score is not None else None,
+            "snippet": self.snippet,
+        }
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """An accented form found in the archive for words typed without diacritics."""
+
+    text: str
+    count: int
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.count})"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A page of results, the total, facet counts over the whole result set, suggestions."""
+
+    request: SearchRequest
+    total: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, tuple[FacetValue, ...]]
+    suggestions: tuple[Suggestion, ...] = ()
+    notes: tuple[str, ...] = ()  # parts of the query that could not be read, said plainly
+    histogram: tuple[tuple[str, int], ...] = ()  # (year or month, count) over the result set
+    seconds: float = 0.0
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.request.limit))
+
+    def to_json(self) -> dict:
+        """The search in the JSON shape of DESIGN.md."""
+        best = self.suggestions[0] if self.suggestions else None
+        return {
+            "query": self.request.query,
+            "total": self.total,
+            "page": self.request.page,
+            "hits": [h.to_json() for h in self.hits],
+            "facets": {name: [v.to_json() for v in values] for name, values in self.facets.items()},
+            "suggestion": str(best) if best else None,
+            "suggestions": [{"text": s.text, "count": s.count} for s in self.suggestions],
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class Stats:
+    """What an index holds, how large it is, and when and from what it was built."""
+
+    location: str
+    articles: int
+    size_bytes: int
+    built_at: str | None
+    corpus: str | None
+    files: int
+    by_ward: tuple[tuple[str, int], ...] = field(default_factory=tuple)
+    by_term: tuple[tuple[str, int], ...] = field(default_factory=tuple)
+    by_year: tuple[tuple[str, int], ...] = field(default_factory=tuple)
+    by_official: tuple[tuple[str, int], ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,87 @@
+"""Snippets: fragments of the original text with every matched word marked.
+
+Words are matched by key, so a word found through folding ("luong" → "Lương") or through
+tone placement ("hòa" → "hoà") is marked as the source wrote it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .analysis import exact_key, folded_key, syllables
+
+MARK = ("<mark>", "</mark>")
+
+
+def _matches(text: str, exact: set[str], folded: set[str]) -> list[tuple[int, int]]:
+    spans = []
+    for syllable in syllables(text, cleaned=True):
+        if folded_key(syllable.text) in folded or exact_key(syllable.text) in exact:
+            spans.append((syllable.start, syllable.end))
+    return spans
+
+
+def mark(text: str, exact: set[str], folded: set[str]) -> str:
+    """The whole text, HTML-escaped, with matched words in <mark>.
+
+    >>> mark("Phường Lương Khánh Thiện & <b>", set(), {"luong"})
+    'Phường <mark>Lương</mark> Khánh Thiện &amp; &lt;b&gt;'
+    """
+    return _render(text, _matches(text, exact, folded), 0, len(text))
+
+
+def _render(text: str, spans, start: int, end: int) -> str:
+    out, at = [], start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        out.append(escape(text[at:span_start]))
+        out.append(MARK[0] + escape(text[span_start:span_end]) + MARK[1])
+        at = span_end
+    out.append(escape(text[at:end]))
+    return "".join(out)
+
+
+def snippet(text: str, exact: set[str], folded: set[str], width: int = 240, fragments: int = 2) -> str:
+    """The best fragments of the text around its matches, HTML-escaped, matches marked.
+
+    Fragments are windows of about `width` characters chosen for the most distinct matched
+    words; without matches, the opening of the text.
+    """
+    spans = _matches(text, exact, folded)
+    if not spans:
+        cut = text[:width].rsplit(" ", 1)[0] if len(text) > width else text
+        return escape(cut) + (" …" if len(text) > width else "")
+    chosen = _best_windows(text, spans, width, fragments)
+    parts = []
+    for start, end in chosen:
+        body = _render(text, spans, start, end)
+        parts.append(("… " if start > 0 else "") + body + (" …" if end < len(text) else ""))
+    return " ".join(parts).replace("… …", "…")
+
+
+def _best_windows(text, spans, width, fragments):
+    scored = []
+    for index, (first, _) in enumerate(spans):
+        start = max(0, first - width // 4)
+        end = min(len(text), start + width)
+        inside = {folded_key(text[s:e]) for s, e in spans[index:] if e <= end}
+        scored.append((len(inside), -start, start, end))
+    scored.sort(reverse=True)
+    chosen: list[tuple[int, int]] = []
+    for _, _, start, end in scored:
+        if all(end <= s or start >= e for s, e in chosen):
+            chosen.append((start, end))
+        if len(chosen) == fragments:
+            break
+    return [_to_word_edges(text, s, e) for s, e in sorted(chosen)]
+
+
+def _to_word_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end

@@ -1,0 +1,87 @@
+"""Suggestions: for words typed without diacritics, the accented forms the archive has.
+
+"luong khanh thien" → "Lương Khánh Thiện (46)": the forms are read from matching articles
+as their sources wrote them, and counted over the whole index by their exact keys.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from whoosh import query as wq
+
+from archive.normalise import has_diacritics
+
+from .analysis import exact_key, folded_key, pair_keys, syllables
+from .query import Words, parse
+from .results import Suggestion
+
+SAMPLE = 30  # matching articles read for the forms they write
+MAX_SYLLABLES = 6
+
+
+def _plain_words(tree) -> list[str]:
+    if tree is None:
+        return []
+    if isinstance(tree, Words):
+        return [tree.text] if tree.field in (None, "title") else []
+    parts = getattr(tree, "parts", ())
+    return [w for part in parts for w in _plain_words(part)]
+
+
+def _sequence_query(folded: list[str]) -> wq.Query:
+    if len(folded) == 1:
+        return wq.Or([wq.Term("text_folded", folded[0]), wq.Term("title_folded", folded[0])])
+    pairs = pair_keys(folded)
+    if len(pairs) == 1:
+        return wq.Or([wq.Term("text_pairs", pairs[0]), wq.Term("title_pairs", pairs[0])])
+    return wq.Or([wq.Phrase("text_pairs", pairs), wq.Phrase("title_pairs", pairs)])
+
+
+def _forms_in(text: str, folded: list[str]) -> list[str]:
+    found = syllables(text, cleaned=True)
+    keys = [folded_key(s.text) for s in found]
+    size = len(folded)
+    return [
+        text[found[i].start : found[i + size - 1].end]
+        for i in range(len(keys) - size + 1)
+        if keys[i : i + size] == folded
+    ]
+
+
+def suggestions_for(searcher, query: str, stored_text, limit: int = 3) -> list[Suggestion]:
+    """Accented forms of a query typed without diacritics, most frequent first."""
+    if has_diacritics(query):
+        return []
+    words = " ".join(_plain_words(parse(query).tree))
+    folded = [folded_key(s.text) for s in syllables(words)]
+    if not folded or len(folded) > MAX_SYLLABLES:
+        return []
+    sequence = _sequence_query(folded)
+    matcher = sequence.matcher(searcher, searcher.boolean_context())
+    sample = []
+    while matcher.is_active() and len(sample) < SAMPLE:
+        sample.append(matcher.id())
+        matcher.next()
+    spellings: dict[tuple[str, ...], Counter] = {}
+    for docnum in sample:
+        for form in _forms_in(stored_text(docnum), folded):
+            if not has_diacritics(form):
+                continue
+            key = tuple(exact_key(s.text) for s in syllables(form, cleaned=True))
+            spellings.setdefault(key, Counter())[form] += 1
+    found = []
+    for key, forms in spellings.items():
+        exact = wq.And([sequence] + [
+            wq.Or([wq.Term("text_exact", k), wq.Term("title_exact", k)]) for k in key
+        ])
+        count = len(list(exact.matcher(searcher, searcher.boolean_context()).all_ids()))
+        if count:
+            found.append(Suggestion(_display(forms), count))
+    found.sort(key=lambda s: (-s.count, s.text))
+    return found[:limit]
+
+
+def _display(forms: Counter) -> str:
+    # Prefer the form written with capitals (names), then the most frequent.
+    return max(forms, key=lambda f: (f[:1].isupper(), forms[f]))
