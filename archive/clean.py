@@ -68,29 +68,40 @@ def _words(line: str) -> int:
 
 # --- menus, skip links, share bars --------------------------------------------------
 
-# Keys (see line_key) of whole lines that portals print around an article, never in one.
-_MENU = frozenset(
-    line_key(s)
-    for s in (
-        "Skip Ribbon Commands", "Skip to main content", "Skip to content", "Skip navigation",
-        "Bỏ qua nội dung", "Chuyển đến nội dung chính",
-        "Trang chủ", "Trang chu", "Home", "Menu", "Danh mục", "Tìm kiếm", "Search",
-        "Đăng nhập", "Đăng ký", "Liên hệ", "Sơ đồ trang", "Sơ đồ site", "English",
-        "In bài viết", "In bài", "In trang", "Bản in", "In", "Print",
-        "Chia sẻ", "Chia sẻ bài viết", "Share", "Tweet", "Like", "Thích", "Facebook", "Twitter",
-        "Zalo", "Email", "Gửi email", "Gửi mail", "Gửi bài viết qua email", "Gửi cho bạn bè",
-        "Quay lại", "Trở lại", "Trở về", "Quay về", "Back", "Lên đầu trang", "Về đầu trang",
-        "Đầu trang", "Về trang trước", "Xem thêm", "Đọc thêm", "Xem tiếp", "Xem chi tiết",
-        "Chi tiết", "Đóng", "Close", "Lưu", "Lưu bài viết", "Bình luận", "Gửi bình luận",
-        "Ý kiến của bạn", "Đánh giá bài viết", "Cỡ chữ", "Kích thước chữ", "Tải về",
-        "Tải xuống", "Download", "Nghe đọc bài", "Nghe bài viết", "Tắt âm thanh",
-        "Lưu bài viết thành công",
-    )
+# Phrases that portals print around an article, never in one: skip links, menus, tool and
+# share bars.  A line made only of them (with or without separators) is page furniture.
+_MENU_PHRASES = (
+    "Skip Ribbon Commands", "Skip to main content", "Skip to content", "Skip navigation",
+    "Bỏ qua nội dung", "Bỏ qua menu", "Chuyển đến nội dung chính",
+    "Trang chủ", "Trang chu", "Home", "Menu", "Danh mục", "Tìm kiếm", "Search",
+    "Đăng nhập", "Đăng ký", "Liên hệ", "Sơ đồ trang", "Sơ đồ site", "Sơ đồ cổng", "English",
+    "In bài viết", "In bài", "In trang", "In tin", "Bản in", "In", "Print",
+    "Chia sẻ", "Chia sẻ bài viết", "Share", "Tweet", "Like", "Thích", "Facebook", "Twitter",
+    "Zalo", "Email", "Gửi email", "Gửi mail", "Gửi bài viết qua email", "Gửi cho bạn bè",
+    "Gửi bài viết", "Gửi tin", "Quay lại", "Trở lại", "Trở về", "Quay về", "Back",
+    "Lên đầu trang", "Về đầu trang", "Đầu trang", "Về trang trước", "Xem thêm", "Đọc thêm",
+    "Xem tiếp", "Xem chi tiết", "Chi tiết", "Đóng", "Close", "Lưu", "Lưu bài viết",
+    "Bình luận", "Gửi bình luận", "Ý kiến của bạn", "Đánh giá bài viết", "Tải về",
+    "Tải xuống", "Download", "Nghe đọc bài", "Nghe bài viết", "Tắt âm thanh",
+    "Lưu bài viết thành công",
 )
-_MENU_SEPARATORS = re.compile(r"\s*[|·•]\s*|\s{3,}|\t")
+_MENU = frozenset(line_key(s) for s in _MENU_PHRASES)
+# Font-size bars ("Cỡ chữ: A- A+", "A- A A+") and counters ("Lượt xem: 1.287").
+_FONT_BAR = r"(?:(?:cỡ chữ|kích thước chữ|cỡ chữ hiển thị|font chữ|font size)\s*:?\s*)?(?:a\s*[-+]?(?:\s+|$)){2,}"
+_COUNTER_TEXT = (
+    r"(?:lượt xem|số lượt xem|lượt đọc|số lần đọc|số lần xem|lượt truy cập|lượt thích|views?)"
+    r"\s*:?\s*\d[\d.,]*"
+)
+_MENU_ITEM = (
+    "(?:"
+    + "|".join(sorted((re.escape(p) for p in _MENU_PHRASES), key=len, reverse=True))
+    + rf"|{_FONT_BAR}|{_COUNTER_TEXT})(?!\w)"
+)
+# A run of menu items, separated by bars, dots, slashes, colons or plain spaces.
+_MENU_RUN = re.compile(rf"[\s|·•/:-]*{_MENU_ITEM}(?:[\s|·•/:,-]*{_MENU_ITEM})*[\s|·•/:-]*$", re.I)
 # Counters, font-size bars and tag lists: "Lượt xem: 120", "A- A A+", "Từ khóa: ...".
 _MENU_PATTERN = re.compile(
-    r"(?:lượt xem|số lượt xem|lượt đọc|số lần đọc|views?)\s*:?\s*[\d.,]+$"
+    rf"{_COUNTER_TEXT}$"
     r"|(?:từ khóa|từ khoá|tags?|thẻ)\s*:"
     r"|(?:a[-+]?\s*){2,}$"
     r"|(?:cổng thông tin|trang thông tin|cổng ttđt|website)\b(?!.*[.!?]$)",
@@ -99,9 +110,11 @@ _MENU_PATTERN = re.compile(
 
 
 def is_menu_line(line: str) -> bool:
-    """Whether a line is navigation, a skip link, a share/print bar or a counter.
+    """Whether a line is navigation, a skip link, a tool or share bar, or a counter.
 
     >>> is_menu_line("Skip Ribbon Commands"), is_menu_line("In bài viết | Gửi email | Quay lại")
+    (True, True)
+    >>> is_menu_line("In trang | Gửi email | Trở về | Cỡ chữ: A- A+"), is_menu_line("Bản in Quay lại")
     (True, True)
     >>> is_menu_line("Trang chủ của phường được nâng cấp trong năm 2020.")
     False
@@ -110,10 +123,8 @@ def is_menu_line(line: str) -> bool:
         return False
     if line_key(line) in _MENU:
         return True
-    parts = [p for p in _MENU_SEPARATORS.split(line) if p.strip()]
-    if len(parts) > 1 and all(line_key(p) in _MENU for p in parts):
-        return True
-    return _MENU_PATTERN.match(line.strip()) is not None
+    stripped = line.strip()
+    return _MENU_PATTERN.match(stripped) is not None or _MENU_RUN.match(stripped) is not None
 
 
 _CRUMB_SEPARATORS = re.compile(r"\s*(?:>>|»|›|>|→|/|\\)\s*")
@@ -187,26 +198,103 @@ _BYLINE = re.compile(
 )
 
 
+_COUNTER_TAIL = re.compile(rf"\s*[|·•–—-]?\s*{_COUNTER_TEXT}\s*$", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:[|–—]|\s-\s)\s*")
+
+
 def byline_date(line: str) -> dt.date | None:
-    """The date of a byline or date-stamp line; None for any other line.
+    """The date of a byline or date-stamp line, author and view counter allowed; else None.
 
     >>> byline_date("Thứ Hai, 04/05/2020 08:30"), byline_date("Cập nhật: 15/03/2021")
     (datetime.date(2020, 5, 4), datetime.date(2021, 3, 15))
+    >>> byline_date("Thứ Sáu, 20/12/2019 16:05 Lượt xem: 1.287")
+    datetime.date(2019, 12, 20)
+    >>> byline_date("Minh Hằng | 22/04/2020 08:30"), byline_date("Tác giả: Thu Trang - 3/5/2021")
+    (datetime.date(2020, 4, 22), datetime.date(2021, 5, 3))
     >>> byline_date("Ngày 4/5/2020, Đảng bộ phường tổ chức đại hội.") is None
     True
     """
-    if len(line) > 160 or not _BYLINE.match(line):
+    if len(line) > 160 or not any(c.isdigit() for c in line):
         return None
-    return parse_date(line)
+    line = _COUNTER_TAIL.sub("", line)
+    if _BYLINE.match(line):
+        return parse_date(line)
+    # "Author | date": the name or label first, then the stamp.
+    parts = _AUTHOR_SPLIT.split(line.strip(), maxsplit=1)
+    if len(parts) == 2 and is_author_line(parts[0], bare=True) and _BYLINE.match(parts[1]):
+        return parse_date(parts[1])
+    return None
+
+
+# --- author lines -----------------------------------------------------------------------
+
+_AUTHOR_LABELLED = re.compile(
+    r"\s*[(\[]?\s*(?:tác\s+giả|người\s+viết|người\s+đăng|đăng\s+bởi|bài\s+và\s+ảnh|bài\s*,\s*ảnh"
+    r"|tin\s+và\s+ảnh|tin\s*,\s*ảnh|tin|bài|nguồn|phóng\s+viên|biên\s+tập(?:\s+viên)?|thực\s+hiện)"
+    r"\s*:\s*[^.!?:;]{1,80}?[)\]]?\s*$",
+    re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(r"\s*[(\[]?\s*theo\s+(\S[^!?:;]{0,60}?)[)\]]?\s*$", re.IGNORECASE)
+_AGENCIES = frozenset({"pv", "ctv", "btv", "bbt", "ttxvn", "nhóm pv", "phóng viên", "ban biên tập"})
+_NAME_THEN_ORG = re.compile(
+    r"(?P<name>[^-–—,(]+?)\s*(?:[-–—,]\s*(?P<org>[^()]+)|\((?P<unit>[^()]+)\))?$"
+)
+_TERMINAL_STOP = re.compile(r"[.!?;…]$")
+
+
+def _is_name(text: str) -> bool:
+    """Whether text is a person's name as bylines write it: two to five capitalised syllables."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(
+        w.isalpha() and w[0].isupper() and (w[1:].islower() or w.isupper()) for w in words
+    )
+
+
+def is_author_line(line: str, *, bare: bool = False) -> bool:
+    """Whether a line only names the author or source; with bare=True, a lone name counts too.
+
+    A lone name ("Thu Trang", "Minh Hằng - Văn phòng Thành ủy") is an author line only where
+    a signature stands, so the caller says so with bare=True.
+
+    >>> is_author_line("Tin, ảnh: Thu Trang"), is_author_line("(Theo Báo Hà Nam)")
+    (True, True)
+    >>> is_author_line("Minh Hằng - Văn phòng Thành ủy", bare=True), is_author_line("Thu Trang")
+    (True, False)
+    >>> is_author_line("Quang cảnh Đại hội", bare=True), is_author_line("Theo kế hoạch, phường sẽ họp.")
+    (False, False)
+    """
+    line = line.strip()
+    if not line or len(line) > 100 or _TERMINAL_STOP.search(line):
+        return False
+    if _AUTHOR_LABELLED.match(line):
+        return True
+    source = _SOURCE_LINE.match(line)
+    if source and len(source.group(1).split()) <= 6:
+        first = source.group(1)
+        if first[0].isupper() or "." in first:  # "Theo Báo Hà Nam", "Theo baohanam.com.vn"
+            return True
+    if not bare:
+        return False
+    if line_key(line) in _AGENCIES:
+        return True
+    if line[0] in "([" and line[-1] in ")]":
+        line = line[1:-1].strip()
+    match = _NAME_THEN_ORG.match(line)
+    if match is None or not _is_name(match.group("name")):
+        return False
+    org = match.group("org") or match.group("unit") or ""
+    return len(org.split()) <= 10
 
 
 # --- the end of the article -----------------------------------------------------------
 
 _TAIL = re.compile(
-    r"\s*(?:tin\s+liên\s+quan|các\s+tin\s+(?:khác|liên\s+quan|đã\s+đưa|cùng\s+chuyên\s+mục)"
-    r"|tin\s+(?:khác|cùng\s+chuyên\s+mục|cùng\s+loại|đã\s+đưa|mới\s+hơn|cũ\s+hơn|mới\s+nhất|xem\s+nhiều)"
+    r"\s*(?:tin\s+liên\s+quan|các\s+tin\s+(?:khác|liên\s+quan|đã\s+đưa|cùng\s+chuyên\s+mục|mới)"
+    r"|tin\s+(?:khác|cùng\s+chuyên\s+mục|cùng\s+chủ\s+đề|cùng\s+loại|đã\s+đưa|mới(?:\s+hơn|\s+nhất|\s+đăng)?"
+    r"|cũ\s+hơn|xem\s+nhiều|đọc\s+nhiều|tức\s+khác|tức\s+liên\s+quan|bài\s+khác|bài\s+liên\s+quan)"
     r"|bài\s+viết\s+(?:liên\s+quan|khác|cùng\s+chuyên\s+mục)|các\s+bài\s+(?:viết\s+)?khác"
-    r"|bài\s+liên\s+quan|ý\s+kiến\s+bạn\s+đọc|bình\s+luận\s*\(\d+\)|related\s+(?:news|articles?))"
+    r"|bài\s+liên\s+quan|xem\s+thêm|đọc\s+thêm|ý\s+kiến\s+bạn\s+đọc|bình\s+luận\s*\(\d+\)"
+    r"|related\s+(?:news|articles?))"
     r"\s*[:.»>(\d)]*\s*$",
     re.IGNORECASE,
 )
@@ -295,29 +383,40 @@ def _split(lines: Iterable[str]) -> list[str]:
 @dataclass
 class _Page:
     content: list[str]  # lines that may be article text, in order
-    tails: list[int]  # indexes into content where a "Tin liên quan" list starts
+    tails: list[tuple[int, int]]  # where a "Tin liên quan" list starts: content index, line
     crumbs: list[str]
-    published: dt.date | None
-    first_byline: int | None  # index into content of the line after the first byline
+    bylines: list[tuple[int, int, dt.date]]  # content index of the line after, line, date
+
+    @property
+    def first_byline(self) -> int | None:
+        """Where the article's byline is: the first one above any list of other news."""
+        if self.tails and self.tails[0][0] > 0:
+            above = [b for b in self.bylines if b[1] < self.tails[0][1]]
+            return above[0][0] if above else None
+        return self.bylines[0][0] if self.bylines else None
+
+    def published(self, end: int) -> dt.date | None:
+        """The first byline date above the list that ends the article at content index end."""
+        line = next((n for at, n in self.tails if at == end), None)
+        return next((d for at, n, d in self.bylines if at <= end and (line is None or n < line)), None)
 
 
 def _sort(lines: list[str]) -> _Page:
-    """Take menu lines, image names and bylines out; note breadcrumbs, dates and tails."""
-    page = _Page([], [], [], None, None)
-    for line in lines:
+    """Take menu, image-name, author and byline lines out; note breadcrumbs, dates and tails."""
+    page = _Page([], [], [], [])
+    for n, line in enumerate(lines):
         if is_tail_marker(line):
-            page.tails.append(len(page.content))
+            page.tails.append((len(page.content), n))
             continue
         crumbs = breadcrumb_parts(line)
         if crumbs is not None:
             page.crumbs = page.crumbs or crumbs
             continue
-        if is_menu_line(line) or is_image_name(line):
+        if is_menu_line(line) or is_image_name(line) or is_author_line(line):
             continue
         date = byline_date(line)
         if date is not None:
-            if page.published is None:
-                page.published, page.first_byline = date, len(page.content)
+            page.bylines.append((len(page.content), n, date))
             continue
         page.content.append(line)
     return page
@@ -404,18 +503,21 @@ def clean_lines(
     if not category:
         crumbs = [c for c in page.crumbs if title is None or line_key(c) != line_key(title)]
         category = crumbs[-1] if crumbs else label
-    body = _body(content, body_from, page.tails, title, category)
-    return Cleaned(title or None, category or None, tuple(body), published or page.published)
+    end = next((t for t, _ in page.tails if t > body_from), len(content))
+    body = _body(content[body_from:end], title, category)
+    published = published or page.published(end)
+    return Cleaned(title or None, category or None, tuple(body), published)
 
 
-def _body(
-    content: list[str], start: int, tails: list[int], title: str | None, category: str | None
-) -> list[str]:
-    """The paragraphs from start to the first list of other articles, copies of the title out."""
-    end = next((t for t in tails if t > start), len(content))
+# A signature closes the article: at most the author's line and a source line under it.
+_SIGNATURE_LINES = 2
+
+
+def _body(lines: list[str], title: str | None, category: str | None) -> list[str]:
+    """The article's paragraphs: copies of the title and section out, the signature off."""
     drop = [line_key(text) for text in (title, category) if text]
     body = []
-    for line in content[start:end]:
+    for line in lines:
         if any(_is_copy(line, key) for key in drop):
             continue
         if title and not body:
@@ -423,4 +525,7 @@ def _body(
             if not line:
                 continue
         body.append(line)
+    for _ in range(_SIGNATURE_LINES):
+        if len(body) > 1 and is_author_line(body[-1], bare=True):
+            body.pop()
     return body

@@ -11,6 +11,7 @@ from archive.clean import (
     breadcrumb_parts,
     byline_date,
     clean_lines,
+    is_author_line,
     is_image_name,
     is_menu_line,
     is_section_label,
@@ -39,6 +40,12 @@ SEED_TITLE = "Đảng bộ phường Lương Khánh Thiện tổ chức đại h
         ("Xem thêm", True),
         ("In bài viết | Gửi email | Quay lại", True),
         ("Chia sẻ · Bản in", True),
+        ("In trang | Gửi email | Trở về | Cỡ chữ: A- A+", True),  # a DNN tool bar
+        ("Bản in Quay lại", True),  # its wide spaces collapsed by normalisation
+        ("Chia sẻ: Facebook Zalo In bài viết Quay lại", True),
+        ("Lượt xem: 1.287", True),
+        ("In ấn tài liệu cho cử tri", False),
+        ("Liên hệ với Ủy ban nhân dân phường để được hướng dẫn.", False),
         ("Lượt xem: 1.204", True),
         ("Từ khóa: đại hội, nhiệm kỳ", True),
         ("A- A A+", True),
@@ -98,6 +105,10 @@ def test_image_file_names_are_recognised_and_captions_are_not(line, image):
         ("04/05/2020 08:30 (GMT+7)", dt.date(2020, 5, 4)),
         ("Cập nhật lúc 09h15 ngày 12/03/2022", dt.date(2022, 3, 12)),
         ("Chủ nhật, 13/3/2022 | Lượt xem: 120", dt.date(2022, 3, 13)),
+        ("Thứ Sáu, 20/12/2019 16:05 Lượt xem: 1.287", dt.date(2019, 12, 20)),  # no separator
+        ("Minh Hằng | 22/04/2020 08:30", dt.date(2020, 4, 22)),  # author first
+        ("Tác giả: Thu Trang - Thứ Hai, 3/5/2021", dt.date(2021, 5, 3)),
+        ("Đảng bộ phường | 22/04/2020", None),  # not a name: a headline in a list
         ("Ngày 15 tháng 3 năm 2021", dt.date(2021, 3, 15)),
         ("2021-03-15", dt.date(2021, 3, 15)),
         ("Ngày 4/5/2020, Đảng bộ phường tổ chức đại hội.", None),
@@ -118,11 +129,39 @@ def test_byline_lines_give_their_date_day_first(line, date):
         ("Các tin khác:", True),
         ("TIN CÙNG CHUYÊN MỤC", True),
         ("Bài viết liên quan", True),
+        ("Tin mới", True),
+        ("Xem thêm:", True),
+        ("Tin cùng chuyên mục", True),
+        ("Tin mới nhất của phường được đăng tải.", False),
         ("Tin liên quan đến đại hội được đăng tải đầy đủ.", False),
     ],
 )
 def test_tail_markers_open_lists_of_other_news(line, tail):
     assert is_tail_marker(line) is tail
+
+
+@pytest.mark.parametrize(
+    "line, bare, author",
+    [
+        ("Tin, ảnh: Thu Trang", False, True),
+        ("Bài và ảnh: Minh Hằng", False, True),
+        ("Tác giả: Nguyễn Văn Hải", False, True),
+        ("(Theo Báo Hà Nam)", False, True),
+        ("Theo baohanam.com.vn", False, True),
+        ("Nguồn: Cổng TTĐT tỉnh Đắk Nông", False, True),
+        ("Thu Trang", True, True),  # a signature: only where a signature stands
+        ("Thu Trang", False, False),
+        ("Minh Hằng - Văn phòng Thành ủy", True, True),
+        ("Hồng Nhung (Đài Truyền thanh phường)", True, True),
+        ("PV", True, True),
+        ("Quang cảnh Đại hội", True, False),  # a caption: small letters
+        ("Theo kế hoạch, phường sẽ họp vào tháng 6.", False, False),
+        ("Ông Nguyễn Văn Hải phát biểu.", True, False),
+        ("Tin: phường sẽ tổ chức đại hội vào ngày mai; mời đại biểu dự.", False, False),
+    ],
+)
+def test_author_and_source_lines_are_recognised(line, bare, author):
+    assert is_author_line(line, bare=bare) is author
 
 
 @pytest.mark.parametrize(
@@ -226,6 +265,43 @@ def test_paragraph_text_is_normalised_but_keeps_its_spelling():
 def test_a_related_news_list_before_any_body_text_does_not_empty_the_page():
     cleaned = clean_lines(["Tin liên quan", "Phường A tổ chức hội nghị tổng kết", "Sáng 5/1, phường họp."])
     assert cleaned.paragraphs == ("Sáng 5/1, phường họp.",)
+
+
+def test_dates_in_a_related_list_after_the_article_are_not_its_date():
+    cleaned = clean_lines([
+        "Phường A kiểm tra công tác chuẩn bị đại hội", "Chiều ngày 22/4/2020, đoàn kiểm tra làm việc.",
+        "Các tin khác", "14/01/2020", "Thành phố tổng kết phong trào thi đua năm 2019",
+    ])
+    assert cleaned.published is None
+    assert cleaned.paragraphs == ("Chiều ngày 22/4/2020, đoàn kiểm tra làm việc.",)
+
+
+def test_a_latest_news_box_above_the_article_neither_cuts_it_nor_dates_it():
+    cleaned = clean_lines([
+        "Tin mới", "Phường B trao quà Tết cho hộ nghèo", "Phường A kiểm tra công tác chuẩn bị đại hội",
+        "Thứ Tư, 22/04/2020 15:00", "Chiều 22/4, đoàn kiểm tra làm việc.", "Đoàn ghi nhận kết quả.",
+    ])
+    assert cleaned.published == dt.date(2020, 4, 22)
+    assert cleaned.paragraphs[-1] == "Đoàn ghi nhận kết quả."
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [["Thu Trang"], ["Minh Hằng - Văn phòng Thành ủy"], ["Văn Hùng", "(Theo Báo Hà Nam)"]],
+)
+def test_the_signature_closing_an_article_is_not_text(signature):
+    lines = ["Phường A tổ chức đại hội thành công", "Sáng 5/6, phường họp.", "Đại hội bầu 15 đồng chí."]
+    cleaned = clean_lines(lines + signature)
+    assert cleaned.paragraphs == ("Sáng 5/6, phường họp.", "Đại hội bầu 15 đồng chí.")
+
+
+def test_a_byline_with_a_view_counter_gives_the_date_and_leaves_the_text():
+    cleaned = clean_lines([
+        "Phường A tổ chức kỳ họp HĐND cuối năm", "Thứ Sáu, 20/12/2019 16:05 Lượt xem: 1.287",
+        "Ngày 19/12/2019, HĐND phường khai mạc kỳ họp.",
+    ])
+    assert cleaned.published == dt.date(2019, 12, 20)
+    assert cleaned.paragraphs == ("Ngày 19/12/2019, HĐND phường khai mạc kỳ họp.",)
 
 
 # --- the seed page ----------------------------------------------------------------------

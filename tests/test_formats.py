@@ -15,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 from archive.article import Document
 from archive.errors import Problem
 from archive.formats import binary_kind
-from archive.formats.html import declared_charset, parse_page
+from archive.formats.html import declared_charset, html_document, parse_page
 from archive.formats.records import read_json, read_jsonl
 from archive.formats.warc import read_warc
 from archive.read import read_file
@@ -128,6 +128,92 @@ def test_declared_charset_is_read_from_meta_tags(head, charset):
 )
 def test_html_title_falls_back_from_og_title_to_h1_to_title(html, title):
     assert parse_page(html).title == title
+
+
+# Paragraphs long enough for the reader to take the block as the article.
+_BODY = (
+    "<p>Chiều ngày 22/4/2020, đoàn công tác của Thành ủy đã đến kiểm tra công tác chuẩn bị "
+    "Đại hội Đảng bộ phường Lam Hạ nhiệm kỳ 2020-2025.</p>"
+    "<p>Đảng ủy phường đã hoàn thành dự thảo báo cáo chính trị và xin ý kiến đảng viên, "
+    "nhân dân trên địa bàn theo đúng kế hoạch của Thành ủy.</p>"
+)
+
+
+def _page(body: str, head: str = "") -> Document:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    doc = html_document(html, "x.html", "utf-8")
+    assert isinstance(doc, Document), doc
+    return doc
+
+
+@pytest.mark.parametrize(
+    "crumbs, category",
+    [
+        ('<div class="breadcrumb"><a>Trang chủ</a> &raquo; <a>Tin tức - Sự kiện</a> &raquo; '
+         "<span>Xây dựng Đảng</span></div>", "Xây dựng Đảng"),  # the last step is plain text
+        ('<div class="breadcrumb"><span>Bạn đang ở:</span> <a>Trang chủ</a> / <a>Chính quyền</a>'
+         "</div>", "Chính quyền"),
+        ('<ol class="breadcrumb"><li><a>Trang chủ</a></li><li><a>Tin địa phương</a></li></ol>',
+         "Tin địa phương"),
+    ],
+)
+def test_html_category_is_the_last_breadcrumb_step(crumbs, category):
+    assert _page(crumbs + f'<div class="content">{_BODY}</div>').category == category
+
+
+def test_html_category_falls_back_to_article_section():
+    head = '<meta property="article:section" content="Bầu cử 2021">'
+    assert _page(f'<div class="content">{_BODY}</div>', head).category == "Bầu cử 2021"
+
+
+_OTHER_NEWS = (
+    '<div class="other-news"><div class="header">Các tin khác</div>'
+    '<div class="item"><a>Thành phố tổng kết phong trào thi đua năm 2019</a>'
+    '<span class="time">14/01/2020</span></div></div>'
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        _OTHER_NEWS,
+        # no class name to go by: only the heading says it
+        "<div><h3>Tin liên quan</h3><ul><li><a>Phường B ra quân dọn vệ sinh</a> "
+        '<span class="date">(05/06/2020)</span></li></ul></div>',
+    ],
+)
+def test_a_dated_list_of_other_news_gives_neither_date_nor_text(tail):
+    doc = _page(f'<div class="title-news">Đoàn kiểm tra đại hội phường Lam Hạ</div>'
+                f'<div class="content-news">{_BODY}</div>{tail}<footer>Bản quyền 2020</footer>')
+    assert doc.published is None
+    assert len(doc.paragraphs) == 2 and doc.paragraphs[-1].endswith("kế hoạch của Thành ủy.")
+
+
+def test_a_latest_news_box_before_the_article_does_not_cut_it():
+    sidebar = ('<div class="box"><h3>Tin mới</h3><ul><li><a>Phường B ra quân</a> '
+               '<span class="date">01/01/2020</span></li></ul></div>')
+    doc = _page(f'{sidebar}<h1>Đoàn kiểm tra đại hội phường Lam Hạ</h1>'
+                f'<div class="content-news">{_BODY}</div>')
+    assert doc.published is None and len(doc.paragraphs) == 2
+
+
+def test_an_inline_related_box_inside_the_article_keeps_the_paragraphs_after_it():
+    more = "<p>" + "Đại hội được tổ chức gọn nhẹ, bảo đảm phòng chống dịch. " * 10 + "</p>"
+    box = '<div class="related-inline"><a>Phường B ra quân</a></div>'
+    doc = _page(f'<h1>Đoàn kiểm tra đại hội phường Lam Hạ</h1>'
+                f'<div class="content-news">{_BODY}{box}{more}</div>')
+    assert len(doc.paragraphs) == 3 and "Phường B ra quân" not in doc.paragraphs
+
+
+def test_tool_bar_view_counter_and_signature_are_not_paragraphs():
+    doc = _page(
+        '<h1>Kỳ họp HĐND phường Máy Chai</h1><div class="tool-news"><a>In trang</a> | <a>Gửi email</a> | <a>Trở về</a> | Cỡ chữ: '
+        '<a>A-</a> <a>A+</a></div><div class="post-content">'
+        '<div class="post-meta">Thứ Sáu, 20/12/2019 16:05 Lượt xem: 1.287</div>'
+        f'{_BODY}<p style="text-align:right"><b>Minh Hằng - Văn phòng Thành ủy</b></p></div>'
+    )
+    assert doc.published == dt.date(2019, 12, 20)
+    assert len(doc.paragraphs) == 2 and doc.paragraphs[0].startswith("Chiều ngày 22/4/2020")
 
 
 # --- portal text ------------------------------------------------------------------------

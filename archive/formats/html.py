@@ -11,7 +11,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..article import Document
-from ..clean import byline_date, clean_lines, line_key, parse_date
+from ..clean import byline_date, clean_lines, is_tail_marker, line_key, parse_date
 from ..decode import decode_bytes
 from ..errors import DecodeError, Problem
 from ..normalise import clean_text
@@ -156,15 +156,37 @@ _CRUMBS = (
     "nav[aria-label*=readcrumb], .duongdan, .path, .navigation-path"
 )
 _HOME = {"trang chủ", "home", "trang nhất", "trang chu"}
+# Between steps: the arrows portals put there; a plain hyphen is part of "Tin tức - Sự kiện".
+_CRUMB_SPLIT = re.compile(r"\s*(?:»|›|>>|>|→|\|)\s*|\s+/\s+|\ue001")
+_CRUMB_LEAD = re.compile(r"^(?:bạn đang ở|vị trí|đang xem|you are here)\s*:?\s*$", re.IGNORECASE)
+
+
+def crumb_steps(crumbs: LexborNode) -> list[str]:
+    """The named steps of a breadcrumb element, in order: its links and its last plain item.
+
+    >>> tree = LexborHTMLParser('<div class="breadcrumb"><a>Trang chủ</a> &raquo; '
+    ...     '<a>Tin tức - Sự kiện</a> &raquo; <span>Xây dựng Đảng</span></div>')
+    >>> crumb_steps(tree.css_first(".breadcrumb"))
+    ['Trang chủ', 'Tin tức - Sự kiện', 'Xây dựng Đảng']
+    """
+    items = crumbs.css("li")
+    texts = [_text(i) for i in items] if items else [crumbs.text(separator="\ue001")]
+    steps = []
+    for text in texts:
+        for step in _CRUMB_SPLIT.split(clean_text(text)):
+            step = step.strip(" :")
+            if step and any(c.isalnum() for c in step) and not _CRUMB_LEAD.match(step):
+                steps.append(step)
+    return steps
 
 
 def _category(tree: LexborHTMLParser, metas: dict[str, str], title: str | None) -> str | None:
-    """The section from the breadcrumbs (its last step that is not the title), else meta."""
+    """The section: the breadcrumb's last step that is not the title, else article:section."""
     title_key = line_key(title) if title else None
     for crumbs in tree.css(_CRUMBS):
-        steps = crumbs.css("li") or crumbs.css("a")
-        names = [_text(s) for s in steps]
-        names = [n for n in names if n and line_key(n) not in _HOME and line_key(n) != title_key]
+        names = [
+            n for n in crumb_steps(crumbs) if line_key(n) not in _HOME and line_key(n) != title_key
+        ]
         if names and len(names[-1].split()) <= 12:
             return names[-1]
     return metas.get("article:section") or None
@@ -241,6 +263,96 @@ def _container(body: LexborNode) -> LexborNode:
     return densest
 
 
+# --- lists of other news -------------------------------------------------------------
+
+_RELATED_NAMES = re.compile(
+    r"related|lienquan|lien-quan|lien_quan|othernews|other-news|other_news|tinkhac|tin-khac|"
+    r"tin_khac|samecat|same-cat|cungchuyenmuc|cung-chuyen-muc|morenews|more-news|tinmoi|"
+    r"tin-moi|xemthem|xem-them|newslist-other",
+    re.IGNORECASE,
+)
+_INLINE_AFTER = 400  # characters of paragraph text after a box that make it an inline box
+
+
+def _related_candidates(body: LexborNode) -> list[LexborNode]:
+    """Elements that hold or head a list of other news, in document order."""
+    found = []
+    for node in body.traverse():
+        attrs = node.attributes
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        own = node.text(deep=False, strip=True)
+        if (names.strip() and _RELATED_NAMES.search(names)) or (own and is_tail_marker(own)):
+            found.append(node)
+    return found
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    while node is not None:
+        if node.mem_id == ancestor.mem_id:
+            return True
+        node = node.parent
+    return False
+
+
+def _following(node: LexborNode, stop: LexborNode) -> list[LexborNode]:
+    """Every node after `node` in document order, up to the end of `stop`."""
+    after = []
+    while node is not None and node.mem_id != stop.mem_id:
+        sibling = node.next
+        while sibling is not None:
+            after.append(sibling)
+            sibling = sibling.next
+        node = node.parent
+    return after
+
+
+def _block(node: LexborNode) -> LexborNode:
+    """The list a heading such as "Tin liên quan" opens: its parent when that is short."""
+    if _RELATED_NAMES.search(f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"):
+        return node
+    parent = node.parent
+    return parent if parent is not None and len(parent.text(strip=True)) < 1500 else node
+
+
+def _paragraph_chars(nodes: list[LexborNode]) -> int:
+    total = 0
+    for node in nodes:
+        if node.is_element_node:
+            paragraphs = [node] if node.tag == "p" else node.css("p")
+            total += sum(len(p.text(strip=True)) for p in paragraphs)
+    return total
+
+
+def cut_related(body: LexborNode, container: LexborNode) -> None:
+    """Remove lists of other news; from the first one after the article starts, all that follows.
+
+    A box before the article (a sidebar of latest news) goes alone, as does a box inside the
+    article with more paragraphs after it; the dates and titles in these lists are theirs.
+    """
+    order = {node.mem_id: i for i, node in enumerate(body.traverse())}
+    start = order.get(container.mem_id, 0)
+    removed: set[int] = set()
+    for node in _related_candidates(body):
+        if node.mem_id in removed or _inside(container, node):
+            continue  # gone already, or a wrapper named "related" around the article itself
+        block = _block(node)
+        if _inside(container, block):
+            block = node
+        if order.get(node.mem_id, 0) < start:
+            removed.update(n.mem_id for n in block.traverse())
+            block.decompose()
+            continue
+        after = _following(block, container) if _inside(block, container) else []
+        if _paragraph_chars(after) > _INLINE_AFTER:
+            removed.update(n.mem_id for n in block.traverse())
+            block.decompose()
+            continue
+        for later in _following(block, body):
+            later.decompose()
+        block.decompose()
+        return
+
+
 _NOISE_TAG_NAMES = frozenset(_NOISE_TAGS.replace(",", " ").split())
 
 
@@ -296,6 +408,7 @@ def parse_page(html: str) -> Page:
     if body is None:
         return Page(_title(tree, metas, None), None, _published(tree, metas), (), complete)
     container = _container(body)
+    cut_related(body, container)
     # Headline and byline near the content block, not those in lists of other news.
     scope = container.parent.parent if container.parent and container.parent.parent else body
     title = _title(tree, metas, container, scope)
