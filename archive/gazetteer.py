@@ -42,9 +42,17 @@ __all__ = [
 CENTRAL_CITIES = frozenset({"Hà Nội", "Hải Phòng", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"})
 CENTRAL_CITIES_2025 = CENTRAL_CITIES | {"Huế"}
 
+# The package files the units in force just before July 2025 under "Thành phố Huế", with the
+# quận Thuận Hóa and Phú Xuân that existed only from January to June 2025.  For the decades
+# of news before that, the same wards lay in thành phố Huế, tỉnh Thừa Thiên Huế, which is how
+# the archive shows them; the units since July 2025 stay in (Thành phố) Huế.
+THUA_THIEN_HUE = "Thừa Thiên Huế"
+_HUE_CITY = "Thành phố Huế"
+_HUE_CITY_DISTRICTS = {"Quận Thuận Hóa", "Quận Phú Xuân"}
+
 # Other ways news writes a province, by folded key; the short official names come from the data.
 _PROVINCE_ALIASES = {
-    "thuathienhue": "Huế",
+    "thuathienhue": THUA_THIEN_HUE,
     "tphcm": "Hồ Chí Minh",
     "hcm": "Hồ Chí Minh",
     "hcmc": "Hồ Chí Minh",
@@ -53,6 +61,7 @@ _PROVINCE_ALIASES = {
     "brvt": "Bà Rịa - Vũng Tàu",
     "daklak": "Đắk Lắk",
     "daknong": "Đắk Nông",
+    "tthue": THUA_THIEN_HUE,
 }
 
 _TYPE_PREFIXES = (("thitran", "thị trấn"), ("phuong", "phường"), ("xa", "xã"))
@@ -142,10 +151,15 @@ def _legacy(gaz: _Gazetteer, db: sqlite3.Connection) -> dict[str, tuple[str, str
     )
     for (prov, dist, dist_short, dist_type, ward, ward_short, ward_type,
          pkey, dkey, wkey, keywords, aliases, dist_aliases) in rows:
-        gaz.add_province(prov, prov)
         dist_name = _TYPE_SUFFIX.sub("", dist_short)
         dist_name = dist_name[len(dist_type) :].strip() if dist_name.startswith(dist_type) else dist_name
         dist = f"{dist_type} {dist_name}"  # the data writes "Thành Phố Bắc Kạn" beside "Thành phố Phủ Lý"
+        if prov == "Huế":
+            prov = THUA_THIEN_HUE
+            if dist in _HUE_CITY_DISTRICTS:
+                dist = _HUE_CITY
+                gaz.districts.setdefault("hue", set()).add((dist, prov))
+        gaz.add_province(prov, prov)
         gaz.districts.setdefault(unit_key(dist_name), set()).add((dist, prov))
         for alias in json.loads(dist_aliases or "[]"):
             for prefix in _DISTRICT_PREFIXES:
@@ -217,6 +231,8 @@ def _load() -> _Gazetteer:
     _mapping(gaz, refs, labels, converter)
     for key, short in _PROVINCE_ALIASES.items():
         gaz.provinces.setdefault(key, set()).add(short)
+    # "Huế" alone names the city that was in Thừa Thiên Huế before it became a province.
+    gaz.provinces.setdefault("hue", set()).add(THUA_THIEN_HUE)
     return gaz
 
 
@@ -232,8 +248,8 @@ def wards_named(name: str) -> tuple[Unit, ...]:
 def provinces_named(name: str) -> tuple[str, ...]:
     """The provinces (short official names, old and new) a name can mean.
 
-    >>> provinces_named("tỉnh Hà Nam"), provinces_named("TP.HCM"), provinces_named("Thừa Thiên Huế")
-    (('Hà Nam',), ('Hồ Chí Minh',), ('Huế',))
+    >>> provinces_named("tỉnh Hà Nam"), provinces_named("TP.HCM"), provinces_named("Thừa Thiên - Huế")
+    (('Hà Nam',), ('Hồ Chí Minh',), ('Thừa Thiên Huế',))
     """
     key = unit_key(name)
     for prefix in ("tinh", "thanhpho", "tp"):
@@ -273,7 +289,9 @@ def spelling_of(name: str) -> str | None:
 def all_province_names() -> frozenset[str]:
     """The short official names of every province, the 63 before 2025 and the 34 since.
 
+    The 34 keep names of the 63, but Huế (since 2025) and Thừa Thiên Huế (before) are two.
+
     >>> len(all_province_names()), "Hà Nam" in all_province_names()
-    (63, True)
+    (64, True)
     """
     return frozenset(_load().province_names)

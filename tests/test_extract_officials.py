@@ -90,12 +90,49 @@ def _as_pairs(officials):
             [("Đặng Đình Thoảng", ["UVBTV tỉnh ủy"])],
         ),
         (
-            "Ông Lương Văn Tám (SN 1960), trú tại tổ 5, là người phát hiện vụ việc.",
-            [("Lương Văn Tám", [])],
+            "Kỳ họp bầu ông Hoàng Văn Lực, Phó Bí thư Đảng ủy xã giữ chức Chủ tịch HĐND xã "
+            "nhiệm kỳ 2021-2026; bà Lương Thị Hường giữ chức Phó Chủ tịch HĐND xã.",
+            [("Hoàng Văn Lực", ["Phó Bí thư Đảng ủy xã", "Chủ tịch HĐND xã"]),
+             ("Lương Thị Hường", ["Phó Chủ tịch HĐND xã"])],
         ),
         (
-            "Bà Nguyễn Thị Bảy, 75 tuổi, trú tại tổ 3, phấn khởi nhận sổ đỏ.",
-            [("Nguyễn Thị Bảy", [])],
+            "Ban Chấp hành đã bầu đ/c Nguyễn Văn Thắng tái đắc cử Bí thư Đảng ủy xã.",
+            [("Nguyễn Văn Thắng", ["Bí thư Đảng ủy xã"])],
+        ),
+        (
+            "Đồng chí Lê Văn Cường được bầu làm Phó Bí thư Đảng ủy thị trấn.",
+            [("Lê Văn Cường", ["Phó Bí thư Đảng ủy thị trấn"])],
+        ),
+        (
+            "Đồng chí Nguyễn Hữu Phước được chỉ định giữ chức Bí thư Đảng ủy, Chủ tịch HĐND xã.",
+            [("Nguyễn Hữu Phước", ["Bí thư Đảng ủy", "Chủ tịch HĐND xã"])],
+        ),
+        (
+            "Ông Phạm Quốc Toản, Chủ tịch UBND phường tiếp tục được bầu giữ chức vụ này.",
+            [("Phạm Quốc Toản", ["Chủ tịch UBND phường"])],
+        ),
+        (
+            "Đồng chí Phạm Thị Hồng Vân, Bí thư Đảng ủy phường tiếp tục được bầu giữ chức Bí thư "
+            "nhiệm kỳ 2015-2020.",  # the short repeat is the same post
+            [("Phạm Thị Hồng Vân", ["Bí thư Đảng ủy phường"])],
+        ),
+        (
+            "Chủ trì có đ/c Trần Thị Thu Hằng - Thành ủy viên - Bí thư Đảng ủy phường.",
+            [("Trần Thị Thu Hằng", ["Thành ủy viên", "Bí thư Đảng ủy phường"])],
+        ),
+        (
+            "Bà Đinh Thị Hương giữ chức Chủ tịch HĐND phường, ông Ngô Xuân Trường giữ chức "
+            "Chủ tịch UBND phường.",  # the first title is not the second person's
+            [("Đinh Thị Hương", ["Chủ tịch HĐND phường"]), ("Ngô Xuân Trường", ["Chủ tịch UBND phường"])],
+        ),
+        (
+            "Đoàn kiểm tra do đồng chí Đinh Văn Phúc, Phó Chủ tịch UBND thành phố làm trưởng "
+            "đoàn đã đến.",  # a task in lower case is not a post
+            [("Đinh Văn Phúc", ["Phó Chủ tịch UBND thành phố"])],
+        ),
+        (
+            "Thay mặt các tổ trưởng, ông Phan Văn Định, Tổ trưởng tổ dân phố số 3 hứa sẽ cố gắng.",
+            [("Phan Văn Định", ["Tổ trưởng tổ dân phố số 3"])],
         ),
         (
             "Chủ tịch UBND tỉnh Quảng Ngãi Trần Hoàng Sơn ký quyết định khen thưởng.",
@@ -145,6 +182,11 @@ def test_officials_found_with_roles_as_written(text, expected):
         "Tỉnh Bà Rịa - Vũng Tàu có 8 huyện, thị xã, thành phố.",
         "Công ty Cường Hưng kinh doanh bến bãi; không ông bà nào phản đối.",
         "nguyễn văn an phát biểu tại hội nghị.",
+        # residents named with ông/bà and no post are not officials
+        "Ông Lương Văn Tám (SN 1960), trú tại tổ 5, là người phát hiện vụ việc.",
+        "Bà Nguyễn Thị Bảy, 75 tuổi, trú tại tổ 3, phấn khởi nhận sổ đỏ.",
+        "Gia đình ông Lò Văn Pấu ở thôn 5 được nhận giống đợt này.",
+        "Ông Nguyễn Văn An được Chủ tịch UBND tỉnh tặng bằng khen.",
         "",
     ],
 )

@@ -136,3 +136,41 @@ def test_the_seed_page_names_lương_khánh_thiện_of_hà_nam_or_nowhere():
     wards = find_wards(SEED.read_text(encoding="utf-8"))
     assert [(w.type, w.name) for w in wards] == [("phường", "Lương Khánh Thiện")]
     assert wards[0].province in ("Hà Nam", None)
+
+
+def _placed(text, **defaults):
+    return {(w.name, w.district, w.province) for w in find_wards(text, **defaults)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # written after July 2025: the bare name is the new unit, "cũ" the old one
+        ("Đại hội Đảng bộ phường Gia Viên, thành phố Hải Phòng. Phường Gia Viên gồm phường "
+         "Đằng Giang và phần lớn phường Gia Viên cũ.",
+         {("Gia Viên", None, "Hải Phòng"), ("Gia Viên", "Quận Ngô Quyền", "Hải Phòng"),
+          ("Đằng Giang", "Quận Ngô Quyền", "Hải Phòng")}),
+        ("Xã Trường Xuân (mới), tỉnh Lâm Đồng ra mắt; trụ sở đặt tại xã Trường Xuân cũ, "
+         "huyện Đắk Song, tỉnh Đắk Nông.",
+         {("Trường Xuân", None, "Lâm Đồng"), ("Trường Xuân", "Huyện Đắk Song", "Đắk Nông")}),
+        # no marker: an article from before the reform names the old unit only
+        ("Đại hội Đảng bộ phường Gia Viên, quận Ngô Quyền, thành phố Hải Phòng.",
+         {("Gia Viên", "Quận Ngô Quyền", "Hải Phòng")}),
+        # "mới" without brackets means "just": nothing about eras
+        ("Xã Kim Bình, thành phố Phủ Lý mới đạt chuẩn nông thôn mới.",
+         {("Kim Bình", "Thành phố Phủ Lý", "Hà Nam")}),
+    ],
+)
+def test_old_and_new_units_follow_the_texts_cu_and_moi(text, expected):
+    assert _placed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phường Vĩnh Ninh, thành phố Huế, tỉnh Thừa Thiên Huế tổ chức đại hội; Tỉnh ủy dự.",
+        "UBND phường Vĩnh Ninh (thành phố Huế) hỗ trợ người dân vùng lũ.",
+    ],
+)
+def test_pre_2025_hue_wards_show_thanh_pho_hue_in_thua_thien_hue(text):
+    assert _placed(text) == {("Vĩnh Ninh", "Thành phố Huế", "Thừa Thiên Huế")}

@@ -57,7 +57,9 @@ def test_spellings_of_the_same_name_share_one_key():
         ("tỉnh Hà Nam", ("Hà Nam",)),
         ("Khánh Hoà", ("Khánh Hòa",)),
         ("TP.HCM", ("Hồ Chí Minh",)),
-        ("Thừa Thiên Huế", ("Huế",)),
+        ("Thừa Thiên Huế", ("Thừa Thiên Huế",)),
+        ("TT-Huế", ("Thừa Thiên Huế",)),
+        ("Huế", ("Huế", "Thừa Thiên Huế")),  # the city, in its province before 2025
         ("Hà Nội", ("Hà Nội",)),
         ("Không Có", ()),
     ],
@@ -119,3 +121,15 @@ def test_the_tables_load_once_and_fast():
     gz._load()
     assert time.perf_counter() - started < 0.001
     assert first < 3.0  # about 0.3 s on the reference machine; generous for slow CI
+
+
+@pytest.mark.parametrize("name", ["Vĩnh Ninh", "Phú Hội", "Thuận Hòa"])
+def test_pre_2025_hue_wards_lie_in_thanh_pho_hue_of_thua_thien_hue(name):
+    old = [u for u in gz.wards_named(name) if not u.current and u.province == "Thừa Thiên Huế"]
+    assert [(u.district, u.province) for u in old] == [("Thành phố Huế", "Thừa Thiên Huế")]
+    assert gz.now_of(old[0]).endswith(", Thành phố Huế")
+
+
+def test_post_2025_hue_units_stay_in_hue():
+    assert [u.province for u in gz.wards_named("Phú Xuân") if u.current and u.type == "phường"] == ["Huế"]
+    assert ("Thành phố Huế", "Thừa Thiên Huế") in gz.districts_named("Huế")

@@ -53,16 +53,18 @@ _FAMILY = frozenset(
 
 # Title heads: a role starts with one of these (letter case of the first word is free).
 _HEADS = r"""Tổng Bí thư|Phó Bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|Phó Thủ tướng|Thủ tướng|
-Ủy viên|Uỷ viên|Đảng ủy viên|Đảng uỷ viên|UVBTV|UVTV|UVBCH|UVTW|UV BCH|UV BTV|UVTƯ|
+Ủy viên|Uỷ viên|Đảng ủy viên|Đảng uỷ viên|Tỉnh ủy viên|Tỉnh uỷ viên|Thành ủy viên|Thành uỷ viên|
+Quận ủy viên|Quận uỷ viên|Huyện ủy viên|Huyện uỷ viên|Thị ủy viên|Thị uỷ viên|UVBTV|UVTV|UVBCH|UVTW|UV BCH|UV BTV|UVTƯ|
 Phó trưởng|Trưởng|Phó Giám đốc|Giám đốc|Tổng Giám đốc|Phó Tổng Giám đốc|Chỉ huy trưởng|
 Chỉ huy phó|Đại biểu Quốc hội|ĐBQH|Đại biểu HĐND|Tổ trưởng|Tổ phó|Phó Chủ nhiệm|Chủ nhiệm|
 Phó Chánh|Chánh|Thường trực|Thường vụ|Hiệu trưởng|Hiệu phó|Thứ trưởng|Bộ trưởng|
 Viện trưởng|Phó Viện trưởng|Cục trưởng|Phó Cục trưởng|Vụ trưởng|Phó Vụ trưởng|Tổng cục trưởng|
 Chính trị viên|Xã đội trưởng|Phường đội trưởng|Đội trưởng|Đội phó|Đồn trưởng|Phó Đồn trưởng|
-Trạm trưởng|Phó phòng|Phó ban|Phó Trưởng|Phó Tổng biên tập|Tổng biên tập|Thư ký|
+Trạm trưởng|Chi cục trưởng|Phó Chi cục trưởng|Phó phòng|Phó ban|Phó Trưởng|Phó Tổng biên tập|Tổng biên tập|Thư ký|
 Chánh án|Phó Chánh án|Kiểm sát viên|Thẩm phán|Thanh tra viên|Phó Chủ tịch nước|
 Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|
 Đại úy|Đại uý|Thượng úy|Thượng uý|Trung úy|Trung uý|Thiếu úy|Thiếu uý"""
+_HEAD_PREFIXES = frozenset({"nguyên", "tân", "quyền", "cựu", "đương"})
 _HEAD = rf"(?:(?:nguyên|tân|quyền|cựu|đương kim) )?(?:{_HEADS.replace(chr(10), '')})"
 _ROLE_START = re.compile(rf"(?i:{_HEAD})(?![{_LOWER}{_UPPER}])")
 _HEAD_ANYWHERE = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?i:{_HEAD})(?![{_LOWER}{_UPPER}])")
@@ -83,9 +85,20 @@ _ROLE_END = re.compile(
     r"nêu|bày tỏ|nhận|giao|quán triệt|của|đồng ý|phản đối|tán thành|kêu gọi|ủng hộ|"
     r"đề xuất|thừa nhận|hướng dẫn|động viên|thăm hỏi|tiếp nhận|tiếp thu|khen|phân tích|"
     r"trực tiếp|đi|ra|vào|ở|do|vì|nên|thì|mà|rồi|hỏi|đáp|gặp|có|chịu|này|xuống|làm|"
-    r"kết luận|phải|không|chưa|đứng|để|sau|trước|bằng|lên|qua|ngày|chiều|sáng|tối|hôm)(?![{L}{U}])".replace("{U}", _UPPER).replace("{L}", _LOWER)
+    r"kết luận|phải|không|chưa|đứng|để|sau|trước|bằng|lên|qua|ngày|chiều|sáng|tối|hôm|"
+    r"giữ|tiếp tục|tái|kiêm|hứa|nhiệm kỳ|khóa|khoá|tín nhiệm|bầu(?! cử)|chỉ định|bổ nhiệm)(?![{L}{U}])".replace("{U}", _UPPER).replace("{L}", _LOWER)
 )
 _MAX_ROLE_WORDS = 14
+
+# A role given by an appointment rather than after a comma: "được bầu giữ chức Chủ tịch
+# HĐND xã", "tái đắc cử Bí thư", "được bầu làm ...", "kiêm Chủ tịch ...".  The words run up
+# to a verb that names the post, so "được Chủ tịch UBND tỉnh tặng bằng khen" is not one.
+_APPOINTED = re.compile(
+    r"(?:\s*,)?\s+(?:(?:tiếp tục|vẫn|đã|vừa|được|tín nhiệm|lại|tái)\s+)*"
+    r"(?:(?:bầu|chỉ định|bổ nhiệm|phân công|điều động|giới thiệu|cử)\s+)?"
+    r"(?:giữ chức vụ|giữ chức|giữ cương vị|làm|tái đắc cử|đắc cử|tái cử|trúng cử|kiêm nhiệm|kiêm|là"
+    r"|(?<=bầu )|(?<=định )|(?<=nhiệm )|(?<=công )|(?<=động )|(?<=thiệu ))\s*"
+)
 
 # Separators between a name and its roles and between roles; a dash between two roles has
 # a space on at least one side ("Sở NN-PTNT" keeps its hyphen).
@@ -120,6 +133,7 @@ _PLACE_WORDS = re.compile(
     r"khu phố|tổ dân phố|ấp|bản|làng|đường|phố)\s$",
     re.IGNORECASE,
 )
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?:các|những|mọi|nhiều)\s+$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r".*(?:[,;:.()!?\n\"“”]|\s[-–—]\s)", re.DOTALL)
 
 
@@ -214,7 +228,7 @@ def _roles_after(text: str, pos: int) -> tuple[list[str], int]:
     if paren:
         pos = paren.end()
     while True:
-        sep = _SEPARATOR.match(text, pos)
+        sep = _appointed(text, pos) or _SEPARATOR.match(text, pos)
         if not sep:
             break
         role, end = _role_at(text, sep.end())
@@ -222,9 +236,19 @@ def _roles_after(text: str, pos: int) -> tuple[list[str], int]:
             break
         roles.append(role)
         pos = end
-        if end < len(text) and _ROLE_END.match(text, end):
+        if end < len(text) and _ROLE_END.match(text, end) and not _appointed(text, end):
             break
     return roles, pos
+
+
+def _appointed(text: str, pos: int) -> re.Match | None:
+    """The appointment words between a name (or a role) and the post it is given."""
+    match = _APPOINTED.match(text, pos)
+    if not match or match.end() == pos:
+        return None
+    head = _ROLE_START.match(text, match.end())
+    # "do đồng chí X ... làm trưởng đoàn": a task named in lower case is no post.
+    return match if head and _titled_head(head.group(0)) else None
 
 
 def _role_before(text: str, start: int, seps: tuple[str, ...]) -> str | None:
@@ -244,6 +268,10 @@ def _clause_role(clause: str) -> str | None:
     clause = clause[start.end() :] if start else clause
     for m in _HEAD_ANYWHERE.finditer(clause):
         role = clause[m.start() :].strip()
+        if _PLURAL_BEFORE.search(clause, 0, m.start()):
+            continue  # "thay mặt các tổ trưởng, ông X": a class of people, not X's title
+        if _CUE.search(clause, 0, m.start()):
+            break  # "bà A giữ chức Chủ tịch HĐND, ông B ...": the title is A's, not B's
         if (
             role
             and len(role.split()) <= _MAX_ROLE_WORDS
@@ -252,6 +280,15 @@ def _clause_role(clause: str) -> str | None:
         ):
             return role
     return None
+
+
+def _titled_head(head: str) -> bool:
+    """Whether a head word before a name is written as a title: capitalised, or after nguyên/tân.
+
+    >>> _titled_head("Chủ tịch"), _titled_head("nguyên Bí thư"), _titled_head("tổ trưởng")
+    (True, True, False)
+    """
+    return head[0].isupper() or head.split(" ", 1)[0].lower() in _HEAD_PREFIXES
 
 
 # --- names ----------------------------------------------------------------------------
@@ -286,8 +323,12 @@ def _name_starts(words: list[str]) -> list[int]:
     return after_unit + [i for i in starts if i not in after_unit]
 
 
-def _cue_matches(text: str) -> list[tuple[int, str, list[str]]]:
-    """Officials introduced by a cue word, with plural lists followed item by item."""
+def _cue_matches(text: str, taken: set[int]) -> list[tuple[int, str, list[str]]]:
+    """Officials introduced by a cue word, with plural lists followed item by item.
+
+    Every name a cue introduces goes into `taken`, kept or not: a resident's name must not
+    be read again as the name after some title further back.
+    """
     found = []
     for m in _CUE.finditer(text):
         words = _name_words(m.group("name"))
@@ -302,6 +343,9 @@ def _cue_matches(text: str) -> list[tuple[int, str, list[str]]]:
             roles.insert(0, m.group("rank"))
         if before:
             roles.insert(0, before)
+        taken.add(m.start("name"))
+        if not roles and m["cue"].lower() in {"ông", "bà"}:
+            continue  # "gia đình ông X ở thôn 5": a resident, not an official
         found.append((m.start("name"), _proper(words), roles))
         if m.group("plural"):
             found.extend(_list_items(text, pos))
@@ -352,10 +396,25 @@ def _merge(found: list[tuple[int, str, list[str]]]) -> tuple[Official, ...]:
         key = search_key(name)
         shown, kept, seen = people.setdefault(key, (name, [], set()))
         for role in roles:
-            if search_key(role) not in seen:
-                seen.add(search_key(role))
-                kept.append(role)
+            _add_role(kept, role)
     return tuple(Official(name, tuple(roles)) for name, roles, _ in people.values())
+
+
+def _add_role(kept: list[str], role: str) -> None:
+    """Add a role unless it is already there; "Bí thư" and "Bí thư Đảng ủy phường X" are one.
+
+    >>> roles = ["Bí thư"]; _add_role(roles, "Bí thư Đảng ủy phường"); _add_role(roles, "bí thư"); roles
+    ['Bí thư Đảng ủy phường']
+    """
+    key = search_key(role).lower()
+    for i, other in enumerate(kept):
+        other_key = search_key(other).lower()
+        if other_key == key or other_key.startswith(key + " "):
+            return
+        if key.startswith(other_key + " "):
+            kept[i] = role
+            return
+    kept.append(role)
 
 
 def find_officials(text: str) -> tuple[Official, ...]:
@@ -365,6 +424,7 @@ def find_officials(text: str) -> tuple[Official, ...]:
     (Official(name='Bùi Văn Hùng', roles=('Bí thư Thành ủy', 'Chủ tịch HĐND thành phố')),)
     """
     text = clean_text(text)
-    cued = _cue_matches(text)
-    taken = {start for start, _, _ in cued}
+    taken: set[int] = set()
+    cued = _cue_matches(text, taken)
+    taken.update(start for start, _, _ in cued)
     return _merge(cued + _titled_matches(text, taken))

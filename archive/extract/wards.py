@@ -52,6 +52,10 @@ _PROVINCE_WORDS = {"tỉnh", "thànhphố", "tp", "tp.", "tinh", "thanhpho"}
 _DISTRICT_WORDS = {"huyện", "quận", "thịxã", "thànhphố", "tp", "tp.", "tx.", "q.", "huyen", "quan", "thixa", "thanhpho"}
 _LOCAL_GAP = re.compile(r"[ \t]*[,(–-]?[ \t]*")
 
+# "phường X cũ" is the unit before a reorganisation; "phường X (mới)" the one after.  A bare
+# "mới" is left alone: "xã X mới đạt chuẩn" says "has just".
+_ERA = re.compile(r"[ \t]*(?:[ \t](cũ|trước đây)(?!\w)|\((mới)\))")
+
 _PROVINCIAL = re.compile(
     r"t[iỉ]nh[ \t]+(?:uỷ|ủy|uy)|(?:ubnd|hđnd|(?:uỷ|ủy)[ \t]+ban[ \t]+nhân[ \t]+dân|hội[ \t]+đồng[ \t]+nhân[ \t]+dân)"
     r"[ \t]+tỉnh"
@@ -70,6 +74,7 @@ class _Mention:
     start: int
     units: tuple[gz.Unit, ...]
     places: list[tuple[str, str | None]] = field(default_factory=list)  # (province, district)
+    era: str | None = None  # "old" for "phường X cũ", "new" for "phường X (mới)"
 
 
 def _syllables(text: str, pos: int) -> list[re.Match]:
@@ -192,6 +197,10 @@ def _mentions(text: str) -> list[_Mention]:
             pos = sep.end()
         if found and found[-1].start >= start:
             found[-1].places = _places_after(text, pos)
+            era = _ERA.match(text, pos)
+            for mention in found if era else ():
+                if mention.start >= start:  # "các phường A, B và C cũ": the whole list
+                    mention.era = "old" if era.group(1) else "new"
     return found
 
 
@@ -272,8 +281,16 @@ def _in(places: set[str], unit: gz.Unit) -> bool:
     return unit.province in places
 
 
-def _resolve(units: list[gz.Unit], local: list, ev: _Evidence, province, district) -> list[gz.Unit]:
-    """The candidates left once the text's and the folder's evidence is applied in order."""
+def _resolve(units: list[gz.Unit], local: list, ev: _Evidence, province, district, now_first: bool) -> list[gz.Unit]:
+    """The candidates left once the text's and the folder's evidence is applied in order.
+
+    A pre-2025 unit and the post-2025 unit it became are one place, not two: the old one,
+    unless the text is written after the reorganisation (it marks some unit "cũ" or "(mới)");
+    then the new one, chosen before the districts the text names can rule it out.
+    """
+    if now_first:
+        currents = {gz.now_of(u) for u in units if u.current}
+        units = [u for u in units if u.current or gz.now_of(u) not in currents]
     if local:
         local_districts = {d for _, d in local if d}
         local_provinces = {p for p, _ in local}
@@ -294,7 +311,6 @@ def _resolve(units: list[gz.Unit], local: list, ev: _Evidence, province, distric
             units = _narrow(units, lambda u: u.district in district)
     if ev.urban and not ev.provincial:
         units = _narrow(units, lambda u: u.province in gz.CENTRAL_CITIES)
-    # A pre-2025 unit and the post-2025 unit it became are one place, not two.
     laters = {gz.now_of(u) for u in units if not u.current}
     return [u for u in units if not (u.current and gz.now_of(u) in laters)]
 
@@ -334,16 +350,22 @@ def find_wards(text: str, province: str | None = None, district: str | None = No
     groups: dict[tuple[str, str], list[_Mention]] = {}
     for mention in mentions:
         # "Sĩ Bình" and "Sỹ Bình" are one name: i and y are interchangeable in spelling.
-        groups.setdefault((mention.kind, mention.key.replace("y", "i")), []).append(mention)
+        key = (mention.kind, mention.key.replace("y", "i"), mention.era == "old")
+        groups.setdefault(key, []).append(mention)
+    after_reform = any(m.era for m in mentions)
     ev = None
     defaults = _defaults(province, district)
     wards: list[tuple[int, int, Ward]] = []
-    for (kind, _), group in groups.items():
+    for (kind, _, old), group in groups.items():
         units = list(dict.fromkeys(u for m in group for u in m.units))
+        if old:
+            units = _narrow(units, lambda u: not u.current)
+        elif any(m.era == "new" for m in group):
+            units = _narrow(units, lambda u: u.current)
         local = [p for m in group for p in m.places]
         if len({(u.province, u.district) for u in units}) > 1 or province or district:
             ev = ev or _evidence(text)
-            units = _resolve(units, local, ev, *defaults)
+            units = _resolve(units, local, ev, *defaults, now_first=after_reform)
         best = max(group, key=lambda m: (has_diacritics(m.written) and not m.written.isupper(), -m.start))
         wards.append((-len(group), group[0].start, _ward(kind, _display(best.written, best.units), units)))
     seen: dict[Ward, None] = {}
