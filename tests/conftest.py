@@ -16,3 +16,13 @@ def seed_page():
     if not SEED.exists():
         pytest.skip("../shared/seeds is absent")
     return SEED
+
+
+@pytest.fixture(scope="session")
+def demo_index(tmp_path_factory):
+    """An index of the demo corpus, built once per test run; treat it as read-only."""
+    from index import build_index
+
+    location = tmp_path_factory.mktemp("demo") / "index"
+    build_index(CORPUS, location)
+    return location
