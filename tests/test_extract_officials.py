@@ -131,6 +131,15 @@ def _as_pairs(officials):
             [("Đinh Văn Phúc", ["Phó Chủ tịch UBND thành phố"])],
         ),
         (
+            "Đồng chí Trần Thanh Mẫn, Ủy viên T.Ư Đảng, được cử giữ chức Chủ tịch Ủy ban T.Ư "
+            "MTTQ Việt Nam.",
+            [("Trần Thanh Mẫn", ["Ủy viên T.Ư Đảng", "Chủ tịch Ủy ban T.Ư MTTQ Việt Nam"])],
+        ),
+        (
+            "Ông Nguyễn Văn Hùng, Bí thư Tỉnh ủy Quảng Trị vui mừng chúc mừng em.",
+            [("Nguyễn Văn Hùng", ["Bí thư Tỉnh ủy Quảng Trị"])],
+        ),
+        (
             "Thay mặt các tổ trưởng, ông Phan Văn Định, Tổ trưởng tổ dân phố số 3 hứa sẽ cố gắng.",
             [("Phan Văn Định", ["Tổ trưởng tổ dân phố số 3"])],
         ),
@@ -182,6 +191,9 @@ def test_officials_found_with_roles_as_written(text, expected):
         "Tỉnh Bà Rịa - Vũng Tàu có 8 huyện, thị xã, thành phố.",
         "Công ty Cường Hưng kinh doanh bến bãi; không ông bà nào phản đối.",
         "nguyễn văn an phát biểu tại hội nghị.",
+        # schools and streets named after people
+        "Cô giáo, hiệu trưởng Trường Tiểu học Lý Tự Trọng cho biết.",
+        "Học sinh Trường THCS Nguyễn Văn Trỗi đạt giải nhất.",
         # residents named with ông/bà and no post are not officials
         "Ông Lương Văn Tám (SN 1960), trú tại tổ 5, là người phát hiện vụ việc.",
         "Bà Nguyễn Thị Bảy, 75 tuổi, trú tại tổ 3, phấn khởi nhận sổ đỏ.",

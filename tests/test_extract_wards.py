@@ -174,3 +174,8 @@ def test_old_and_new_units_follow_the_texts_cu_and_moi(text, expected):
 )
 def test_pre_2025_hue_wards_show_thanh_pho_hue_in_thua_thien_hue(text):
     assert _placed(text) == {("Vĩnh Ninh", "Thành phố Huế", "Thừa Thiên Huế")}
+
+
+def test_a_count_after_a_list_is_not_a_numbered_ward():
+    text = "Tại 3 xã Sơn Liên, Sơn Dung và Sơn Long, huyện Sơn Tây; 5 lãnh đạo phòng bị kỷ luật."
+    assert _names(text) == [("xã", "Sơn Liên"), ("xã", "Sơn Dung"), ("xã", "Sơn Long")]

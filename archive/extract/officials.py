@@ -86,7 +86,7 @@ _ROLE_END = re.compile(
     r"đề xuất|thừa nhận|hướng dẫn|động viên|thăm hỏi|tiếp nhận|tiếp thu|khen|phân tích|"
     r"trực tiếp|đi|ra|vào|ở|do|vì|nên|thì|mà|rồi|hỏi|đáp|gặp|có|chịu|này|xuống|làm|"
     r"kết luận|phải|không|chưa|đứng|để|sau|trước|bằng|lên|qua|ngày|chiều|sáng|tối|hôm|"
-    r"giữ|tiếp tục|tái|kiêm|hứa|nhiệm kỳ|khóa|khoá|tín nhiệm|bầu(?! cử)|chỉ định|bổ nhiệm)(?![{L}{U}])".replace("{U}", _UPPER).replace("{L}", _LOWER)
+    r"giữ|tiếp tục|tái|kiêm|hứa|nhiệm kỳ|vui mừng|xúc động|phấn khởi|khen ngợi|thay mặt|khóa|khoá|tín nhiệm|bầu(?! cử)|chỉ định|bổ nhiệm)(?![{L}{U}])".replace("{U}", _UPPER).replace("{L}", _LOWER)
 )
 _MAX_ROLE_WORDS = 14
 
@@ -104,7 +104,7 @@ _APPOINTED = re.compile(
 # a space on at least one side ("Sở NN-PTNT" keeps its hyphen).
 _SEPARATOR = re.compile(r"\s*,\s*|\s+[-–—]\s*|[-–—]\s+")
 _SEGMENT = re.compile(
-    r"(?:(?:TP|Tp|TX|TT|P|Q|H)\.\s?|(?<=\S)[-–](?=\S)|[^-–—,;()\.:!?\n\"“”])+"
+    r"(?:(?:TP|Tp|TX|TT|P|Q|H)\.\s?|T\.[ƯW]|(?<=\S)[-–](?=\S)|[^-–—,;()\.:!?\n\"“”])+"
 )
 _PARENTHESIS = re.compile(r"\s*\([^()\n]{0,60}\)")
 
@@ -134,6 +134,13 @@ _PLACE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_BEFORE = re.compile(r"(?<!\w)(?:các|những|mọi|nhiều)\s+$", re.IGNORECASE)
+# Institutions and streets named after people: the name that follows is theirs.
+_NAMED_AFTER = re.compile(
+    r"(?:(?<!\w)(?:[Tt]rường|[Pp]hân hiệu|[Đđ]iểm trường)(?: (?:[Tt]iểu học|THCS|THPT|[Mm]ầm non|[Mm]ẫu giáo"
+    r"|[Tt]rung học cơ sở|[Tt]rung học phổ thông|[Pp]hổ thông|[Đđ]ại học|ĐH|[Cc]ao đẳng|[Cc]huyên|PTDTBT|PTDTNT"
+    r"|[Tt]iểu học và THCS|TH&THCS|TH và THCS))?|(?<!\w)(?:[Đđ]ường|[Pp]hố|[Cc]ầu|[Cc]hợ|[Cc]ông viên|[Nn]hà thờ"
+    r"|[Bb]ệnh viện|[Đđ]ền|[Cc]hùa|[Qq]uảng trường|[Kk]hu tưởng niệm|[Nn]hà lưu niệm|[Tt]ượng đài))\s$"
+)
 _CLAUSE_START = re.compile(r".*(?:[,;:.()!?\n\"“”]|\s[-–—]\s)", re.DOTALL)
 
 
@@ -306,6 +313,8 @@ def _split_titled(text: str, run: re.Match) -> tuple[int, list[str]] | None:
             continue
         if _unit_key(name) in _unit_names():
             continue
+        if i == 0 and _NAMED_AFTER.search(text, max(0, offsets[i] - 40), offsets[i]):
+            return None  # "Trường Tiểu học Lý Tự Trọng": a school named after a person
         after_place = _PLACE_WORDS.search(text[max(0, offsets[i] - 16) : offsets[i]])
         if i == 0 and after_place and not _looks_personal(name):
             return None

@@ -39,7 +39,7 @@ _MAX_SYLLABLES = 6
 _PLURAL = re.compile(
     r"(?:các|những|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|gồm|tại)[ \t]+$", re.IGNORECASE
 )
-_LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|;|và|&)[ \t]*")
+_LIST_SEPARATOR = re.compile(r"[ \t]*(?:,|và|&)[ \t]*")
 # "thị xã", "hợp tác xã", "Thông tấn xã": a town, a cooperative, a news agency; not communes.
 _NOT_COMMUNE = re.compile(r"(?:thị|tác|tấn|HTX)[ \t]+$", re.IGNORECASE)
 
@@ -185,6 +185,8 @@ def _mentions(text: str) -> list[_Mention]:
             if named is None:
                 break
             key, written, end, units = named
+            if pos != start and key.isdigit() != found[-1].key.isdigit():
+                break  # "3 xã A, B và C; 5 lãnh đạo ...": a count, not phường 5
             if folded == "xa" and key.startswith("hoi") and (upper or written.isupper() or word[0] == "X"):
                 break  # "XÃ HỘI", "Xã Hội An Giang": the word xã hội, not a commune
             found.append(_Mention(kind, key, written, pos, units))
