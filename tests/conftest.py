@@ -26,3 +26,17 @@ def demo_index(tmp_path_factory):
     location = tmp_path_factory.mktemp("demo") / "index"
     build_index(CORPUS, location)
     return location
+
+
+SEARCH_CORPUS = REPO / "tests" / "data" / "search" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def search_archive(tmp_path_factory):
+    """An opened Archive of tests/data/search (one article per search rule), built once."""
+    from index import Archive, build_index
+
+    location = tmp_path_factory.mktemp("search") / "index"
+    build_index(SEARCH_CORPUS, location)
+    with Archive(location) as archive:
+        yield archive
