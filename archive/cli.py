@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import re
+import shutil
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -11,6 +16,7 @@ import click
 from .article import Article
 from .errors import Problem
 from .pipeline import iter_articles
+from .render_search import describe_build, describe_result, describe_stats
 from .report import describe_article, describe_problems
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -21,7 +27,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 def main() -> None:
     """wardnews: a searchable archive of Vietnamese ward news.
 
-    Example: wardnews inspect corpus/ha-nam/phu-ly/
+    Example: wardnews index corpus/ && wardnews search "luong khanh thien"
     """
 
 
@@ -54,3 +60,201 @@ def inspect(files: tuple[Path, ...], as_json: bool, jobs: int) -> None:
         click.echo(f"{len(problems)} not read:\n{describe_problems(problems)}", err=True)
     if any(p.kind == "rejected" for p in problems):
         sys.exit(1)
+
+
+# --- the index: build, search, stats ------------------------------------------------------
+# The index package (Whoosh, numpy) takes most of a second to import: commands import it
+# when they run, so that `wardnews -h` and `inspect` stay quick.
+
+SORTS = ("relevance", "newest", "oldest")  # index.results.SORTS; a test keeps them equal
+INDEX_HELP = "Index folder [default: $WARDNEWS_INDEX, else .wardnews/index here]."
+DEFAULT_CORPUS = Path("corpus")
+
+
+def _index_folder(option: Path | None) -> Path:
+    """The index location the user meant; a file in its place is an error that says so."""
+    from index import index_location
+
+    location = index_location(option)
+    if location.exists() and not location.is_dir():
+        raise click.ClickException(
+            f"{location} is a file, not an index folder: give --index a folder"
+        )
+    return location
+
+
+@contextmanager
+def _library_errors():
+    """The search module's errors as messages: bad requests are usage errors (exit 2)."""
+    from index import BadRequest, SearchError
+
+    try:
+        yield
+    except BadRequest as exc:
+        raise click.UsageError(str(exc)) from None
+    except SearchError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _typed(ctx, param, value):
+    """Text from the command line with bytes that were not UTF-8 shown as U+FFFD."""
+    if isinstance(value, tuple):
+        return tuple(_SURROGATE.sub("\ufffd", v) for v in value)
+    return _SURROGATE.sub("\ufffd", value) if value else value
+
+
+class Day(click.ParamType):
+    """A day given as YYYY, YYYY-MM or YYYY-MM-DD: the first of the period, or the last."""
+
+    name = "DATE"
+
+    def __init__(self, end: bool = False):
+        self.end = end
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        from index.query import parse_day
+
+        day = parse_day(_typed(ctx, param, str(value)), end=self.end)
+        if day is None:
+            self.fail(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
+        return day
+
+
+def _progress_bar(stream):
+    """A progress bar of articles read, with their rate; silent unless `stream` is a terminal."""
+    from tqdm import tqdm
+
+    return tqdm(desc="Indexing", unit=" articles", file=stream, disable=None, leave=False,
+                dynamic_ncols=True)
+
+
+@main.command("index", context_settings=CONTEXT)
+@click.argument("corpus", required=False,
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--index", "index_option", metavar="DIR", type=click.Path(path_type=Path),
+              help=INDEX_HELP)
+@click.option("--full", is_flag=True,
+              help="Rebuild from every file, beside the old index, and switch when done.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes that read articles and write the index.")
+def index_command(corpus: Path | None, index_option: Path | None, full: bool, jobs: int) -> None:
+    """Build or update the search index from CORPUS (a folder or file of articles).
+
+    CORPUS defaults to ./corpus when that folder exists. An update re-reads only the files
+    added or changed since the last build (by content) and removes the articles of deleted
+    ones; --full rebuilds everything. Searches keep working meanwhile.
+
+    A progress bar is shown on a terminal; a summary is printed at the end. The exit code is
+    0 when every file was read, 1 when some files or records were rejected (the rest are
+    indexed; the summary lists each with its reason) or when another `wardnews index` is
+    writing the same index, 2 for usage errors.
+
+    Example: wardnews index corpus/ --index /tmp/wardnews-index
+    """
+    from index import build_index
+
+    if corpus is None:
+        if not DEFAULT_CORPUS.is_dir():
+            raise click.UsageError(
+                "No CORPUS given and there is no ./corpus folder here: "
+                "name the folder of articles to index"
+            )
+        corpus = DEFAULT_CORPUS
+    location = _index_folder(index_option)
+    rejected = 0
+
+    def advance(item) -> None:
+        nonlocal rejected
+        if isinstance(item, Problem):
+            rejected += item.kind == "rejected"
+            bar.set_postfix(rejected=rejected, refresh=False)
+        else:
+            bar.update(1)
+
+    with _library_errors(), _progress_bar(sys.stderr) as bar:
+        summary = build_index(corpus, location, full=full, jobs=jobs, progress=advance)
+    click.echo(describe_build(summary))
+    if summary.rejected:
+        sys.exit(1)
+
+
+def _terminal_width() -> int:
+    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 100))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("query", required=False, default="", callback=_typed)
+@click.option("--index", "index_option", metavar="DIR", type=click.Path(path_type=Path),
+              help=INDEX_HELP)
+@click.option("--ward", "wards", metavar="W", multiple=True, callback=_typed,
+              help="Only articles about this ward (its name or the full label); repeat for any of several.")
+@click.option("--term", "terms", metavar="T", multiple=True, callback=_typed,
+              help="Only articles naming this term (2020-2025); repeat for any of several.")
+@click.option("--official", "officials", metavar="O", multiple=True, callback=_typed,
+              help="Only articles naming this official; repeat for any of several.")
+@click.option("--year", "years", metavar="Y", multiple=True, callback=_typed,
+              help="Only articles dated in this year; repeat for any of several.")
+@click.option("--category", "categories", metavar="C", multiple=True, callback=_typed,
+              help="Only articles in this portal section; repeat for any of several.")
+@click.option("--from", "date_from", type=Day(), help="First day: YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--to", "date_to", type=Day(end=True),
+              help="Last day: YYYY, YYYY-MM or YYYY-MM-DD (2021 means to 31/12/2021).")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True,
+              help="Order of the results; undated articles come last.")
+@click.option("--page", default=1, show_default=True, type=int, help="Page of results to show.")
+@click.option("--limit", default=10, show_default=True, type=int,
+              help="Results per page (at most 100).")
+@click.option("--facets", "show_facets", is_flag=True,
+              help="Also show counts per ward, term, official and year.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the JSON other programs read (the /api/search contract).")
+def search(query: str, index_option, wards, terms, officials, years, categories, date_from,
+           date_to, sort, page, limit, show_facets, as_json) -> None:
+    """Search the index for QUERY and print a page of results.
+
+    QUERY takes words (with or without diacritics), "phrases", AND/OR/NOT, -word, brackets
+    and the fields title:, ward:, official:, term:, date:2020..2021-06. Filters of one kind
+    combine with OR, different kinds with AND. An empty QUERY lists what the filters select.
+    Put -- before a query that starts with a dash: wardnews search -- -word.
+
+    Example: wardnews search "đại hội" --ward "Lương Khánh Thiện" --from 2020 --facets
+    """
+    from index import Archive, SearchRequest
+
+    request = SearchRequest(query=query, wards=wards, terms=terms, officials=officials,
+                            years=years, categories=categories, date_from=date_from,
+                            date_to=date_to, sort=sort, page=page, limit=limit)
+    with _library_errors(), Archive(_index_folder(index_option)) as archive:
+        result = archive.search(request)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return
+    bold = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    click.echo(describe_result(result, width=_terminal_width(), bold=bold, facets=show_facets))
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--index", "index_option", metavar="DIR", type=click.Path(path_type=Path),
+              help=INDEX_HELP)
+@click.option("--top", default=20, show_default=True, type=click.IntRange(0),
+              help="Rows per list (wards, officials, ...); 0 shows all.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(index_option, top: int, as_json: bool) -> None:
+    """Print what the index holds: articles per year, term, ward and official; its size;
+    when and from what corpus it was built.
+
+    Example: wardnews stats --index /tmp/wardnews-index --top 5
+    """
+    from index import Archive
+
+    with _library_errors(), Archive(_index_folder(index_option)) as archive:
+        figures = archive.stats()
+    if as_json:
+        click.echo(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(describe_stats(figures, top=top))
