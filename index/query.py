@@ -77,7 +77,7 @@ def parse(query: str) -> Parsed:
     """Parse any string into a query tree; never raises.
 
     >>> parse('đại hội -"hội nghị" ward:"Lương Khánh Thiện"').tree
-    And(parts=(Words(text='đại hội', field=None, phrase=False), Not(part=Words(text='hội nghị', field=None, phrase=True)), Words(text='Lương Khánh Thiện', field='ward', phrase=True)))
+    And(parts=(Words(text='đại', field=None, phrase=False), Words(text='hội', field=None, phrase=False), Not(part=Words(text='hội nghị', field=None, phrase=True)), Words(text='Lương Khánh Thiện', field='ward', phrase=True)))
     """
     notes: list[str] = []
     text = clean_text(_CONTROL.sub(" ", query or ""))

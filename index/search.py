@@ -98,7 +98,10 @@ class Archive:
             parsed = parse(request.query)
             compiled = compile_tree(parsed.tree)
             docnums, scores = self._run(compiled.query, scored=request.sort == "relevance")
-            result = self._assemble(request, compiled, parsed.notes, docnums, scores)
+            tier = np.zeros(len(docnums))
+            if request.sort == "relevance" and compiled.exact is not None:
+                tier = self._exact_tier(compiled.exact, docnums)
+            result = self._assemble(request, compiled, parsed.notes, docnums, scores, tier)
         return _with_time(result, time.perf_counter() - started)
 
     def _run(self, query: wq.Query, scored: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -122,7 +125,12 @@ class Archive:
         keep = columns.live[docnums] if len(docnums) else np.zeros(0, dtype=bool)
         return docnums[keep], values[keep]
 
-    def _assemble(self, request, compiled, notes, docnums, scores) -> SearchResult:
+    def _exact_tier(self, query: wq.Query, docnums: np.ndarray) -> np.ndarray:
+        """1 for the documents with every typed word in its typed diacritics, else 0."""
+        matched, _ = self._run(query, scored=False)
+        return np.isin(docnums, matched).astype(np.float64)
+
+    def _assemble(self, request, compiled, notes, docnums, scores, tier) -> SearchResult:
         columns = self._columns
         matched = np.zeros(columns.size, dtype=bool)
         matched[docnums] = True
@@ -143,7 +151,7 @@ class Archive:
                                               request.facet_limit)
         final = np.flatnonzero(everything[docnums]) if len(docnums) else np.zeros(0, dtype=np.int64)
         chosen_docs, chosen_scores = docnums[final], scores[final]
-        page_docs, page_scores = _page(columns, request, chosen_docs, chosen_scores)
+        page_docs, page_scores = _page(columns, request, chosen_docs, chosen_scores, tier[final])
         hits = tuple(self._hit(d, s if request.sort == "relevance" else None, compiled)
                      for d, s in zip(page_docs, page_scores))
         suggestions = ()
@@ -339,10 +347,11 @@ def _date_mask(columns: Columns, start: dt.date | None, end: dt.date | None) -> 
     return mask
 
 
-def _page(columns, request, docs, scores):
+def _page(columns, request, docs, scores, tier):
     if request.sort == "relevance":
-        # Ties keep index order, which is the corpus order: stable across runs.
-        order = np.lexsort((docs, -scores))
+        # Exact-diacritic matches first, then by score; ties keep index order, which is
+        # the corpus order: stable across runs.
+        order = np.lexsort((docs, -scores, -tier))
     elif request.sort == "newest":
         order = np.lexsort((docs, -columns.day[docs]))
     else:  # oldest first; undated articles last

@@ -1,0 +1,135 @@
+"""Search over Vietnamese text: every fact of ../shared/VIETNAMESE.md as a user sees it."""
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from archive.normalise import clean_text, search_key
+
+CORPUS = Path(__file__).resolve().parent / "data" / "search" / "corpus" / "articles.jsonl"
+
+
+def keys(result):
+    """The fixture keys of a result's hits, best first."""
+    return [hit.url.rsplit("/", 1)[1] for hit in result.hits]
+
+
+def found(archive, query, **options):
+    return keys(archive.search(query=query, limit=100, **options))
+
+
+def score_of(archive, query, key):
+    result = archive.search(query=query, limit=100)
+    return {k: h.score for k, h in zip(keys(result), result.hits)}[key]
+
+
+def fixture_texts():
+    """Fixture articles as key → cleaned title and text, read straight from the JSONL."""
+    with open(CORPUS, encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
+    return {r["id"]: clean_text(f"{r['title']}\n{r['text']}") for r in records}
+
+
+@pytest.mark.parametrize("query, expected", [
+    (unicodedata.normalize("NFD", "Lương Khánh Thiện"), "lkt-2020"),  # NFD query, NFC text
+    ("Khuyến học", "lkt-nfd"),  # NFC query, NFD text
+    (unicodedata.normalize("NFD", "Khuyến học"), "lkt-nfd"),
+])
+def test_nfd_and_nfc_find_each_other(search_archive, query, expected):
+    assert expected in found(search_archive, query)
+
+
+@pytest.mark.parametrize("lookalike", ["\u00d0ảng", "\u0189ảng", "\u00f0ảng"])
+def test_lookalike_d_in_a_query_searches_as_d_with_stroke(search_archive, lookalike):
+    assert found(search_archive, lookalike) == found(search_archive, "Đảng")
+    assert found(search_archive, lookalike)
+
+
+@pytest.mark.parametrize("query, expected, written", [
+    ("hòa giải", "hoa-new-style", "hoà giải"),
+    ("Thành ủy", "hoa-new-style", "Thành uỷ"),
+    ("khu phố Đông Hoà", "mirror-dang-party", "Đông Hòa"),
+])
+def test_exact_search_matches_either_tone_placement(search_archive, query, expected, written):
+    assert written in fixture_texts()[expected]
+    assert expected in found(search_archive, f'"{query}"')
+
+
+def test_either_tone_placement_ranks_above_other_tones(search_archive):
+    order = found(search_archive, "hòa")
+    # "hoà" (the same syllable, other placement) above "hóa"/"hoa" (other tones).
+    assert order.index("hoa-new-style") < order.index("hoa-folded-only")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("luong khanh thien", "lkt-2020"),
+    ("luong khanh thien", "lkt-nfd"),
+    ("dang", "mirror-dang-party"),
+    ("DANG BO", "lkt-2020"),
+    ("thanh uy", "hoa-new-style"),
+])
+def test_queries_without_diacritics_find_accented_text(search_archive, query, expected):
+    assert expected in found(search_archive, query)
+
+
+def test_party_ranks_articles_with_party_above_those_with_only_currently(search_archive):
+    texts = fixture_texts()
+    order = found(search_archive, "Đảng")
+    with_party = [k for k in order if "đảng" in search_key(texts[k]).split()]
+    only_now = [k for k in order if k not in with_party]
+    assert with_party and only_now
+    assert max(order.index(k) for k in with_party) < min(order.index(k) for k in only_now)
+
+
+def test_query_with_diacritics_prefers_the_same_diacritics(search_archive):
+    assert score_of(search_archive, "Đảng", "mirror-dang-party") > score_of(
+        search_archive, "Đảng", "mirror-dang-now")
+    assert score_of(search_archive, "đang", "mirror-dang-now") > score_of(
+        search_archive, "đang", "mirror-dang-party")
+
+
+def test_query_without_diacritics_ranks_accented_variants_alike(search_archive):
+    # The mirror articles differ only in Đảng / đang.
+    assert score_of(search_archive, "dang", "mirror-dang-party") == pytest.approx(
+        score_of(search_archive, "dang", "mirror-dang-now"))
+
+
+@pytest.mark.parametrize("word", ["ở", "ý", "An", "Hà", "o", "y"])
+def test_short_words_are_searchable(search_archive, word):
+    assert "short-words" in found(search_archive, word)
+
+
+def test_short_word_with_diacritics_ranks_its_own_form_first(search_archive):
+    texts = fixture_texts()
+    top = found(search_archive, "ở")[0]
+    assert "ở" in search_key(texts[top]).split()
+
+
+def test_quoted_phrase_does_not_match_syllables_far_apart(search_archive):
+    hits = found(search_archive, '"học sinh"')
+    assert "hoc-sinh-adjacent" in hits
+    assert "hoc-sinh-scattered" not in hits
+
+
+def test_unquoted_words_rank_adjacency_above_scattered_syllables(search_archive):
+    order = found(search_archive, "học sinh")
+    assert order.index("hoc-sinh-adjacent") < order.index("hoc-sinh-scattered")
+
+
+def test_unquoted_name_ranks_the_name_above_scattered_syllables(search_archive):
+    order = found(search_archive, "luong khanh thien")
+    names = [k for k in order if k != "scattered"]
+    assert order[-1] == "scattered" and names
+
+
+def test_title_matches_rank_above_body_matches(search_archive):
+    order = found(search_archive, "rác thải")
+    assert order.index("title-match") < order.index("body-match")
+
+
+def test_text_is_shown_as_the_source_wrote_it(search_archive):
+    result = search_archive.search(query="hoa giai")
+    hit = result.hits[0]
+    assert "hoà giải" in hit.title and "hoà" in hit.snippet
