@@ -1,6 +1,6 @@
 """The demo corpus, article by article: wards, date, terms and officials as its READMEs say.
 
-The table is written by hand from corpus/README.part1.md and corpus/README.part2.md (each
+The table is written by hand from corpus/README.md (each
 value checked against the article's text).  A ward is "type|name|district|province|now";
 an official is "Name: role; role" with the roles in the order the article gives them.
 Wards and officials are compared as sets (their order is the extractor's ranking, not a
