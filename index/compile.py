@@ -197,7 +197,7 @@ def _compile(node, compiled: Compiled):
     if isinstance(node, And):
         return _and(node, compiled)
     if isinstance(node, _Either):
-        inner, boosts, exact = _and(And(node.parts), compiled)
+        inner, boosts, exact = _and(And(node.parts), compiled, expand=False)
         compiled.folded_keys.update(node.short)
         short = _sequence(list(node.short), ("text", "title"))
         return wq.Or([inner, short]), boosts, (wq.Or([exact, short]) if exact else None)
@@ -242,15 +242,16 @@ def _with_full_forms(parts: tuple) -> tuple:
     return tuple(out)
 
 
-def _and(node: And, compiled: Compiled):
+def _and(node: And, compiled: Compiled, expand: bool = True):
     positives, negatives, boosts, exacts = [], [], [], []
-    for part in _with_full_forms(node.parts):
+    for part in _with_full_forms(node.parts) if expand else node.parts:
         query, part_boosts, exact = _compile(part, compiled)
         (negatives if isinstance(query, _Negative) else positives).append(query)
         boosts.extend(part_boosts)
         if exact is not None:
             exacts.append(exact)
-    boosts.extend(_proximity(node))
+    if expand:  # an _Either's words are already in the enclosing run's proximity
+        boosts.extend(_proximity(node))
     exact = (wq.And(exacts) if len(exacts) > 1 else exacts[0]) if exacts else None
     if not positives:
         return _Negative(wq.Or([n.query for n in negatives])), boosts, None
