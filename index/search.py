@@ -215,7 +215,8 @@ class Archive:
         return json.loads(self._searcher.stored_fields(int(docnum))["record"])
 
     def _stored_text(self, docnum: int) -> str:
-        return self._record(docnum)["text"]
+        record = self._record(docnum)
+        return f"{record['title']}\n{record['text']}"
 
     def _hit(self, docnum: int, score: float | None, compiled) -> Hit:
         record = self._record(docnum)

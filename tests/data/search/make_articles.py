@@ -27,7 +27,7 @@ ARTICLES = [
     dict(id="lkt-typo", date="2021-03-12", category="Chính quyền",
          title="Ra quân làm sạch đường phố",
          text="Ngày 12/3/2021, phường Lương Khánh Thiên ra quân dọn vệ sinh các tuyến phố "
-              "chính; người dân góp ý kiến về lịch thu gom."),
+              "chính; người dân góp ý kiến để cải thiện lịch thu gom."),
     dict(id="scattered", date="2021-04-02", category="Đời sống",
          title="Kiểm tra an toàn thực phẩm cuối tuần",
          text="Đoàn kiểm tra ghé chợ phường từ sáng sớm. Khánh thành gian hàng mới được giới "
