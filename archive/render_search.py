@@ -206,13 +206,13 @@ def _counts(title: str, pairs: tuple[tuple[str, int], ...], top: int) -> list[st
 
 
 def describe_stats(stats: Stats, top: int = 20) -> str:
-    """What an index holds: articles per year, term, ward and official; size; its build."""
+    """What an index holds: articles per year (all), term, ward and official (`top` each)."""
     lines = [
         f"Index at {stats.location}: {stats.articles} articles from {stats.files} files, "
         f"{human_size(stats.size_bytes)}",
         f"Built {_when(stats.built_at)} from {stats.corpus or 'an unknown corpus'}",
     ]
-    lines += _counts("Articles per year", stats.by_year, top)
+    lines += _counts("Articles per year", stats.by_year, 0)  # a few dozen at most: all
     lines += _counts("Articles per term", stats.by_term, top)
     lines += _counts("Articles per ward", stats.by_ward, top)
     lines += _counts("Officials named most", stats.by_official, top)
