@@ -1,0 +1,42 @@
+"""The web interface: a Flask app over one index, for researchers in a browser."""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create the app: defaults, then WARDNEWS_* environment overrides, then test_config."""
+    app = Flask(__name__)
+    app.config.from_mapping(
+        WARDNEWS_INDEX=".wardnews/index",
+        WARDNEWS_CORPUS="corpus",
+        LANGUAGE="vi",
+        MAX_QUERY_CHARS=1000,
+        MAX_PAGE_SIZE=100,
+        PAGE_SIZE=10,
+        DEBUG=False,
+    )
+    app.config.from_prefixed_env("WARDNEWS", loads=_typed)
+    for name in ("INDEX", "CORPUS"):  # `WARDNEWS_INDEX=dir` sets the key with its prefix
+        if os.environ.get(f"WARDNEWS_{name}"):
+            app.config[f"WARDNEWS_{name}"] = os.environ[f"WARDNEWS_{name}"]
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.debug = False  # never: the debugger runs code sent from the browser
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    from . import api, hooks, pages
+
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
+    hooks.register(app)
+    return app
+
+
+def _typed(value: str):
+    """Numbers from the environment as numbers, everything else as text."""
+    return int(value) if value.isdigit() else value

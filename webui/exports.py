@@ -1,0 +1,103 @@
+"""Whole result sets as CSV and JSON, streamed a batch of rows at a time.
+
+Both files say what they hold.  The CSV opens with lines starting "#", one per fact
+(`# query,đại hội`, `# exported_at,...`, `# version,...`, `# index_built_at,...`,
+`# total,...`, then the filters), an empty line, then the header row and one row per
+article; a spreadsheet shows these as rows above the table, and
+`pandas.read_csv(path, comment="#", skip_blank_lines=True)` reads only the table.  The JSON is
+`{"meta": {...}, "hits": [...]}`, each hit in the shape of the search JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from itertools import islice
+
+from archive import Ward
+from index.schema import ward_value
+
+COLUMNS = ("id", "date", "date_kind", "title", "wards", "terms", "officials", "category",
+           "source", "url", "score")
+BATCH = 100  # rows written per chunk sent
+
+
+def metadata(request, total: int, exported_at: str, version: str, built_at: str | None) -> dict:
+    """What an export records about itself: the search, when, and from which archive."""
+    return {
+        "query": request.query,
+        "filters": {
+            "ward": list(request.wards),
+            "term": list(request.terms),
+            "official": list(request.officials),
+            "year": list(request.years),
+            "from": request.date_from.isoformat() if request.date_from else None,
+            "to": request.date_to.isoformat() if request.date_to else None,
+        },
+        "sort": request.sort,
+        "total": total,
+        "exported_at": exported_at,
+        "version": version,
+        "index_built_at": built_at,
+    }
+
+
+def row(hit) -> list:
+    """A hit as one CSV row; several values in a cell are joined by "; "."""
+    return [
+        hit.id,
+        hit.date.isoformat() if hit.date else "",
+        hit.date_kind or "",
+        hit.title,
+        "; ".join(ward_value(Ward(**w)) for w in hit.wards),
+        "; ".join(hit.terms),
+        "; ".join(_official(o) for o in hit.officials),
+        hit.category or "",
+        hit.source,
+        hit.url or "",
+        "" if hit.score is None else round(hit.score, 4),
+    ]
+
+
+def _official(official: dict) -> str:
+    roles = ", ".join(official.get("roles") or ())
+    return f"{official['name']} ({roles})" if roles else official["name"]
+
+
+def csv_stream(hits, meta: dict):
+    """The CSV text in chunks: a byte-order mark (so Excel reads UTF-8), facts, header, rows."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write("\ufeff")
+    for key in ("query", "sort", "total", "exported_at", "version", "index_built_at"):
+        writer.writerow([f"# {key}", meta[key] if meta[key] is not None else ""])
+    for key, value in meta["filters"].items():
+        shown = "; ".join(value) if isinstance(value, list) else value or ""
+        writer.writerow([f"# {key}", shown])
+    writer.writerow([])
+    writer.writerow(COLUMNS)
+    yield _drain(buffer)
+    hits = iter(hits)
+    while batch := list(islice(hits, BATCH)):
+        writer.writerows(row(hit) for hit in batch)
+        yield _drain(buffer)
+
+
+def json_stream(hits, meta: dict):
+    """The JSON text in chunks: the facts, then the hits one batch at a time."""
+    yield '{"meta": ' + json.dumps(meta, ensure_ascii=False) + ', "hits": ['
+    hits = iter(hits)
+    first = True
+    while batch := list(islice(hits, BATCH)):
+        text = ",\n".join(json.dumps(hit.to_json(), ensure_ascii=False) for hit in batch)
+        yield ("\n" if first else ",\n") + text
+        first = False
+    yield "\n]}\n"
+
+
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text

@@ -1,0 +1,228 @@
+"""The interface's words in Vietnamese (the default) and English, and dates as each writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LANGUAGES = ("vi", "en")
+DEFAULT = "vi"
+COOKIE = "lang"
+
+STRINGS = {
+    "vi": {
+        "site_name": "Lưu trữ tin phường, xã",
+        "skip": "Bỏ qua, đến nội dung chính",
+        "search_label": "Tìm trong lưu trữ",
+        "search_button": "Tìm",
+        "search_hint": "Có thể gõ không dấu; dùng \"…\" cho cụm từ, OR, -từ để loại trừ.",
+        "language": "Ngôn ngữ",
+        "overview": "Tổng quan lưu trữ",
+        "overview_total": "{n} bài trong lưu trữ",
+        "results_for": "Kết quả cho “{q}”",
+        "results": "Kết quả",
+        "total": "{n} bài",
+        "total_none": "Không có bài nào khớp.",
+        "did_you_mean": "Bạn có muốn tìm:",
+        "notes": "Chưa hiểu phần này của câu tìm:",
+        "sort": "Sắp xếp",
+        "sort_relevance": "Liên quan nhất",
+        "sort_newest": "Mới nhất",
+        "sort_oldest": "Cũ nhất",
+        "pages": "Trang",
+        "previous": "Trang trước",
+        "next": "Trang sau",
+        "page_n": "Trang {n}",
+        "filters": "Bộ lọc",
+        "filter_button": "Lọc",
+        "selected_filters": "Đang lọc",
+        "remove_filter": "Bỏ lọc {value}",
+        "facet_ward": "Phường, xã",
+        "facet_term": "Nhiệm kỳ",
+        "facet_official": "Cán bộ",
+        "facet_year": "Năm",
+        "now": "nay: {unit}",
+        "dates": "Khoảng thời gian",
+        "date_from": "Từ ngày",
+        "date_to": "Đến ngày",
+        "date_format": "NNNN, NNNN-TT hoặc NNNN-TT-NN",
+        "chart_title": "Số bài theo thời gian",
+        "chart_bar": "{period}: {n} bài; chọn để thu hẹp thời gian",
+        "exports": "Tải toàn bộ kết quả",
+        "recent": "Bài mới nhất",
+        "by_ward": "Theo phường, xã",
+        "by_term": "Theo nhiệm kỳ",
+        "by_year": "Theo năm",
+        "date": "Ngày",
+        "date_published": "ngày đăng",
+        "date_event": "ngày diễn ra sự kiện",
+        "date_unknown": "không rõ ngày",
+        "category": "Chuyên mục",
+        "wards": "Phường, xã",
+        "terms": "Nhiệm kỳ",
+        "officials": "Cán bộ",
+        "roles": "Chức vụ",
+        "source": "Tệp nguồn",
+        "url": "Địa chỉ gốc",
+        "encoding": "Bảng mã khi đọc",
+        "metadata": "Thông tin bài",
+        "full_text": "Toàn văn",
+        "more_like_this": "Bài tương tự",
+        "none": "Không có",
+        "citation": "Trích dẫn",
+        "citation_text": "Trích dẫn dạng văn bản",
+        "copy": "Chép trích dẫn",
+        "copied": "Đã chép",
+        "download_ris": "Tải RIS",
+        "download_csl": "Tải CSL-JSON",
+        "back_to_search": "Quay lại kết quả tìm",
+        "ward_page": "Phường, xã: {name}",
+        "official_page": "Cán bộ: {name}",
+        "term_page": "Nhiệm kỳ {name}",
+        "entity_total": "{n} bài, mới nhất trước",
+        "roles_here": "Chức vụ trong bài:",
+        "error": "Lỗi",
+        "error_400": "Yêu cầu chưa hợp lệ",
+        "error_404": "Không tìm thấy",
+        "error_500": "Đã có lỗi ở máy chủ; lỗi đã được ghi lại.",
+        "error_503": "Chưa có chỉ mục để tìm",
+        "home": "Về trang đầu",
+        "archive_version": "wardnews {version}, chỉ mục dựng lúc {built}",
+        "accessed": "truy cập {date}",
+    },
+    "en": {
+        "site_name": "Ward news archive",
+        "skip": "Skip to main content",
+        "search_label": "Search the archive",
+        "search_button": "Search",
+        "search_hint": "Diacritics are optional; use \"…\" for phrases, OR, -word to exclude.",
+        "language": "Language",
+        "overview": "Archive overview",
+        "overview_total": "{n} articles in the archive",
+        "results_for": "Results for “{q}”",
+        "results": "Results",
+        "total": "{n} articles",
+        "total_none": "No article matches.",
+        "did_you_mean": "Did you mean:",
+        "notes": "This part of the query was not understood:",
+        "sort": "Sort",
+        "sort_relevance": "Most relevant",
+        "sort_newest": "Newest",
+        "sort_oldest": "Oldest",
+        "pages": "Pages",
+        "previous": "Previous page",
+        "next": "Next page",
+        "page_n": "Page {n}",
+        "filters": "Filters",
+        "filter_button": "Filter",
+        "selected_filters": "Filtering by",
+        "remove_filter": "Remove filter {value}",
+        "facet_ward": "Ward or commune",
+        "facet_term": "Term",
+        "facet_official": "Official",
+        "facet_year": "Year",
+        "now": "now: {unit}",
+        "dates": "Dates",
+        "date_from": "From",
+        "date_to": "To",
+        "date_format": "YYYY, YYYY-MM or YYYY-MM-DD",
+        "chart_title": "Articles over time",
+        "chart_bar": "{period}: {n} articles; choose to narrow the dates",
+        "exports": "Download every result",
+        "recent": "Latest articles",
+        "by_ward": "By ward or commune",
+        "by_term": "By term",
+        "by_year": "By year",
+        "date": "Date",
+        "date_published": "published",
+        "date_event": "date of the event",
+        "date_unknown": "date unknown",
+        "category": "Category",
+        "wards": "Wards and communes",
+        "terms": "Terms",
+        "officials": "Officials",
+        "roles": "Roles",
+        "source": "Source file",
+        "url": "Original URL",
+        "encoding": "Read in encoding",
+        "metadata": "About this article",
+        "full_text": "Full text",
+        "more_like_this": "More like this",
+        "none": "None",
+        "citation": "Citation",
+        "citation_text": "Citation as text",
+        "copy": "Copy citation",
+        "copied": "Copied",
+        "download_ris": "Download RIS",
+        "download_csl": "Download CSL-JSON",
+        "back_to_search": "Back to the results",
+        "ward_page": "Ward or commune: {name}",
+        "official_page": "Official: {name}",
+        "term_page": "Term {name}",
+        "entity_total": "{n} articles, newest first",
+        "roles_here": "Roles in this article:",
+        "error": "Error",
+        "error_400": "The request is not valid",
+        "error_404": "Not found",
+        "error_500": "Something went wrong on the server; it has been logged.",
+        "error_503": "There is no index to search yet",
+        "home": "Back to the start page",
+        "archive_version": "wardnews {version}, index built {built}",
+        "accessed": "accessed {date}",
+    },
+}
+
+
+def choose_language(arg: str | None, cookie: str | None, default: str = DEFAULT) -> str:
+    """The language asked for by ?lang=, else the cookie's, else Vietnamese.
+
+    >>> choose_language(None, "en"), choose_language("vi", "en"), choose_language("xx", None)
+    ('en', 'vi', 'vi')
+    """
+    for wanted in (arg, cookie):
+        if wanted in LANGUAGES:
+            return wanted
+    return default if default in LANGUAGES else DEFAULT
+
+
+def translator(lang: str):
+    """A function giving the words for a key in `lang`, with {placeholders} filled."""
+    strings = STRINGS[lang]
+
+    def t(key: str, **values) -> str:
+        return strings[key].format(**values) if values else strings[key]
+
+    return t
+
+
+def format_date(day: dt.date | None, lang: str) -> str:
+    """A day as each language writes it: 04/05/2020 in Vietnamese, 4 May 2020 in English.
+
+    >>> format_date(dt.date(2020, 5, 4), "vi"), format_date(dt.date(2020, 5, 4), "en")
+    ('04/05/2020', '4 May 2020')
+    """
+    if day is None:
+        return ""
+    if lang == "vi":
+        return day.strftime("%d/%m/%Y")
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def format_number(n: int, lang: str) -> str:
+    """A count with thousands grouped: 35.000 in Vietnamese, 35,000 in English.
+
+    >>> format_number(35000, "vi"), format_number(35000, "en")
+    ('35.000', '35,000')
+    """
+    grouped = f"{n:,}"
+    return grouped.replace(",", ".") if lang == "vi" else grouped
+
+
+def format_period(period: str, lang: str) -> str:
+    """A histogram period ("2020" or "2020-05") as each language writes it.
+
+    >>> format_period("2020-05", "vi"), format_period("2020-05", "en"), format_period("2020", "vi")
+    ('05/2020', '2020-05', '2020')
+    """
+    if len(period) == 7 and lang == "vi":
+        return f"{period[5:]}/{period[:4]}"
+    return period

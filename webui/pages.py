@@ -1,0 +1,191 @@
+"""Blueprint "pages": the search, overview, article and entity pages, citations and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+
+from flask import Blueprint, Response, abort, current_app, g, render_template, request, stream_with_context
+from markupsafe import Markup
+
+from archive import Ward
+from index import SearchRequest
+from index.compile import compile_tree
+from index.query import parse
+from index.schema import facet_key, ward_value
+from index.snippets import mark
+
+from . import chart, citation, exports, i18n
+from .params import FACET_PARAMS, Links, search_pairs, search_request
+from .state import get_archive, package_version
+
+bp = Blueprint("pages", __name__)
+
+MAX_ID_CHARS = 64
+FACET_ORDER = ("ward", "term", "official", "year")
+
+
+def _request(**fixed) -> SearchRequest:
+    config = current_app.config
+    return search_request(request.args, max_query_chars=config["MAX_QUERY_CHARS"],
+                          max_page_size=config["MAX_PAGE_SIZE"], page_size=config["PAGE_SIZE"],
+                          **fixed)
+
+
+def _chart(result, links: Links) -> Markup:
+    t = i18n.translator(g.lang)
+    show = lambda p: i18n.format_period(p, g.lang)  # noqa: E731
+    drawn = chart.svg(result.histogram, links.narrow,
+                      lambda p, n: t("chart_bar", period=show(p), n=n), t("chart_title"), show)
+    return Markup(drawn)  # chart.svg escapes every value it writes
+
+
+def _selected(links: Links, facets) -> list[tuple[str, str, str]]:
+    """Every value the search is filtered by, with its label: (parameter, value, label)."""
+    labels = {(name, v.value): v.label or v.value for name in FACET_ORDER for v in facets.get(name, ())}
+    chosen = [(n, v, labels.get((n, v), v)) for n, v in links.pairs if n in FACET_PARAMS]
+    return chosen + [(n, v, v) for n, v in links.pairs if n in ("from", "to")]
+
+
+@bp.route("/")
+def index():
+    """The overview for an empty query; with a query or filters, the search page."""
+    if any(name != "lang" for name in request.args):
+        return search()
+    archive = get_archive()
+    stats = archive.stats()
+    recent = archive.search(SearchRequest(sort="newest", limit=10))
+    links = Links("/search", [])
+    return render_template("overview.html", stats=stats, recent=recent, links=links,
+                           chart_svg=_chart(recent, links), version=package_version())
+
+
+@bp.route("/search")
+def search():
+    """Search results with facets, a date chart, sort and pages; all state in the URL."""
+    request_ = _request()
+    result = get_archive().search(request_)
+    links = Links("/search", search_pairs(request.args))
+    return render_template("search.html", result=result, links=links, q=request_.query,
+                           selected=_selected(links, result.facets), chart_svg=_chart(result, links),
+                           facet_order=FACET_ORDER, pages=page_numbers(request_.page, result.pages))
+
+
+def page_numbers(current: int, last: int, around: int = 2) -> list[int | None]:
+    """Page numbers to link, with None for a gap: the first, the last and those near the current.
+
+    >>> page_numbers(7, 20)
+    [1, None, 5, 6, 7, 8, 9, None, 20]
+    """
+    shown = sorted({1, last, *range(max(1, current - around), min(last, current + around) + 1)})
+    out: list[int | None] = []
+    for number in shown:
+        if out and number - out[-1] > 1:
+            out.append(None)
+        out.append(number)
+    return out
+
+
+def _article(article_id: str):
+    if len(article_id) > MAX_ID_CHARS:
+        abort(404, f"No article with id {article_id[:MAX_ID_CHARS]!r}… in this index")
+    return get_archive().article(article_id)  # looked up in the index only, never on disk
+
+
+@bp.route("/article/<article_id>")
+def article(article_id: str):
+    """One article: its text with the query's words marked, metadata, similar articles, citation."""
+    found = _article(article_id)
+    query = _request().query
+    compiled = compile_tree(parse(query).tree)
+    keys = (compiled.exact_keys, compiled.folded_keys)
+    paragraphs = [Markup(p) for p in mark(found.text, *keys).split("\n") if p.strip()]
+    wards = [(w, ward_value(w)) for w in found.wards]
+    return render_template(
+        "article.html", article=found, q=query, title_marked=Markup(mark(found.title, *keys)),
+        paragraphs=paragraphs, wards=wards, similar=get_archive().more_like_this(found.id),
+        citation_text=citation.plain(found, accessed=dt.date.today()),
+        back=Links("/search", search_pairs(request.args)).url(search_pairs(request.args)),
+    )
+
+
+@bp.route("/article/<article_id>/citation.ris")
+def citation_ris(article_id: str):
+    """The article's citation as an RIS file."""
+    found = _article(article_id)
+    return Response(citation.ris(found), mimetype="application/x-research-info-systems",
+                     headers={"Content-Disposition": f'attachment; filename="{found.id}.ris"'})
+
+
+@bp.route("/article/<article_id>/citation.json")
+def citation_csl(article_id: str):
+    """The article's citation as a CSL-JSON file."""
+    found = _article(article_id)
+    body = json.dumps(citation.csl_json(found), ensure_ascii=False, indent=2)
+    return Response(body, mimetype="application/vnd.citationstyles.csl+json",
+                    headers={"Content-Disposition": f'attachment; filename="{found.id}.json"'})
+
+
+def _entity(kind: str, name: str, field: str):
+    request_ = _request(**{field: (name,)})
+    result = get_archive().search(request_)
+    if result.total == 0 and request_.page == 1:
+        abort(404, f"No article about {kind} {name!r} in this index")
+    links = Links(request.path, search_pairs(request.args))
+    return render_template("entity.html", kind=kind, name=name, result=result, links=links,
+                           chart_svg=_chart(result, links), key=facet_key(name),
+                           pages=page_numbers(request_.page, result.pages))
+
+
+@bp.route("/ward/<path:value>")
+def ward(value: str):
+    """Every article about a ward, newest first, paged."""
+    return _entity("ward", value, "wards")
+
+
+@bp.route("/official/<path:name>")
+def official(name: str):
+    """Every article about an official, newest first, with the roles held in each."""
+    return _entity("official", name, "officials")
+
+
+@bp.route("/term/<path:term>")
+def term(term: str):
+    """Every article about a party or council term, newest first."""
+    return _entity("term", term, "terms")
+
+
+def _export(kind: str, stream, mimetype: str) -> Response:
+    request_ = _request()
+    archive = get_archive()
+    total = archive.search(replace(request_, page=1, limit=1)).total
+    meta = exports.metadata(request_, total, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                            package_version(), archive.stats().built_at)
+    body = stream(archive.iter_results(request_), meta)
+    return Response(stream_with_context(body), mimetype=mimetype, headers={
+        "Content-Disposition": f'attachment; filename="wardnews-search.{kind}"'})
+
+
+@bp.route("/export.csv")
+def export_csv():
+    """Every result of the search as CSV, streamed."""
+    return _export("csv", exports.csv_stream, "text/csv")
+
+
+@bp.route("/export.json")
+def export_json():
+    """Every result of the search as JSON, streamed."""
+    return _export("json", exports.json_stream, "application/json")
+
+
+@bp.app_template_global()
+def ward_link(ward: dict | Ward) -> str:
+    """A ward's facet value, as its page and filters name it."""
+    return ward_value(ward if isinstance(ward, Ward) else Ward(**ward))
+
+
+@bp.app_template_global()
+def roles_of(hit, key: str) -> list[str]:
+    """The roles a hit gives the official whose facet key is `key`."""
+    return [role for o in hit.officials if facet_key(o["name"]) == key for role in o.get("roles", ())]

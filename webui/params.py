@@ -1,0 +1,154 @@
+"""Request arguments → a bounded index.SearchRequest, and links to this search with one thing changed.
+
+The parameters are the CLI's: q, ward, term, official, year (repeatable), from, to
+(YYYY, YYYY-MM or YYYY-MM-DD), sort, page, limit (or size).  Every bad value raises
+index.BadRequest with a message that names the parameter.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from index import BadRequest, SearchRequest
+from index.query import MAX_QUERY_CHARS, parse_day
+from index.results import MAX_PAGE, MAX_PAGE_SIZE, SORTS
+
+FACET_PARAMS = {"ward": "wards", "term": "terms", "official": "officials", "year": "years"}
+SINGLE_PARAMS = ("q", "from", "to", "sort", "page", "limit", "size")
+SEARCH_PARAMS = ("q", *FACET_PARAMS, "from", "to", "sort", "page", "limit", "size")
+MAX_VALUES = 50  # values ticked in one facet
+MAX_VALUE_CHARS = 300  # characters in one facet value
+
+
+def search_request(args, max_query_chars: int = MAX_QUERY_CHARS,
+                   max_page_size: int = MAX_PAGE_SIZE, page_size: int = 10,
+                   **fixed) -> SearchRequest:
+    """A SearchRequest from request arguments; `fixed` adds facet values of an entity page.
+
+    >>> search_request({"q": "đại hội", "page": "2"}).page
+    2
+    """
+    query = _first(args, "q").strip()
+    if len(query) > max_query_chars:
+        raise BadRequest(f"q is {len(query)} characters long; at most {max_query_chars} are allowed")
+    facets = {field: _values(args, name) for name, field in FACET_PARAMS.items()}
+    for field, values in fixed.items():
+        facets[field] = tuple(dict.fromkeys((*values, *facets.get(field, ()))))
+    for year in facets["years"]:
+        if not (len(year) == 4 and year.isdigit()):
+            raise BadRequest(f"year must be four digits, not {year!r}")
+    sort = _first(args, "sort") or ("relevance" if query else "newest")
+    if sort not in SORTS:
+        raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    limit_name = "limit" if _first(args, "limit") else "size"
+    date_from, date_to = _day(args, "from"), _day(args, "to", end=True)
+    if date_from and date_to and date_from > date_to:
+        raise BadRequest(f"from ({date_from}) must not be after to ({date_to})")
+    return SearchRequest(
+        query=query, **facets, date_from=date_from, date_to=date_to, sort=sort,
+        page=_number(args, "page", 1, MAX_PAGE, 1),
+        limit=_number(args, limit_name, 1, min(max_page_size, MAX_PAGE_SIZE), page_size),
+    )
+
+
+def _first(args, name: str) -> str:
+    values = args.getlist(name) if hasattr(args, "getlist") else [args.get(name, "")]
+    return values[0] if values and values[0] is not None else ""
+
+
+def _values(args, name: str) -> tuple[str, ...]:
+    raw = args.getlist(name) if hasattr(args, "getlist") else [args[name]] if name in args else []
+    values = tuple(dict.fromkeys(v.strip() for v in raw if v.strip()))
+    if len(values) > MAX_VALUES:
+        raise BadRequest(f"{name} is given {len(values)} times; at most {MAX_VALUES} values are allowed")
+    for value in values:
+        if len(value) > MAX_VALUE_CHARS:
+            raise BadRequest(f"{name} is longer than {MAX_VALUE_CHARS} characters")
+    return values
+
+
+def _number(args, name: str, low: int, high: int, default: int) -> int:
+    text = _first(args, name).strip()
+    if not text:
+        return default
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise BadRequest(f"{name} must be a whole number from {low} to {high}, not {text[:20]!r}")
+    return int(text)
+
+
+def _day(args, name: str, end: bool = False):
+    text = _first(args, name).strip()
+    if not text:
+        return None
+    day = parse_day(text, end=end)
+    if day is None:
+        raise BadRequest(f"{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {text[:20]!r}")
+    return day
+
+
+def search_pairs(args) -> list[tuple[str, str]]:
+    """The search parameters of a request as (name, value) pairs, in a stable order."""
+    pairs = []
+    for name in SEARCH_PARAMS:
+        if name in SINGLE_PARAMS:
+            value = _first(args, name).strip()
+            if value:
+                pairs.append((name, value))
+        else:
+            pairs.extend((name, v) for v in _values(args, name))
+    return pairs
+
+
+class Links:
+    """URLs for "this search with one thing changed", every one a plain GET link.
+
+    >>> links = Links("/search", [("q", "đại hội"), ("ward", "A"), ("page", "3")])
+    >>> links.toggle("ward", "B")
+    '/search?q=%C4%91%E1%BA%A1i+h%E1%BB%99i&ward=A&ward=B'
+    >>> links.toggle("ward", "A")
+    '/search?q=%C4%91%E1%BA%A1i+h%E1%BB%99i'
+    """
+
+    def __init__(self, path: str, pairs: list[tuple[str, str]]):
+        self.path = path
+        self.pairs = list(pairs)
+
+    def url(self, pairs) -> str:
+        """The path with these parameters."""
+        return f"{self.path}?{urlencode(pairs)}" if pairs else self.path
+
+    def selected(self, name: str) -> list[str]:
+        """The values given for a parameter."""
+        return [v for n, v in self.pairs if n == name]
+
+    def toggle(self, name: str, value: str) -> str:
+        """Add a facet value (OR with the others of its facet), or remove it if it is there."""
+        if value in self.selected(name):
+            return self.remove(name, value)
+        return self.url(_without_page(self.pairs) + [(name, value)])
+
+    def remove(self, name: str, value: str) -> str:
+        """This search without one value of a parameter, back on page 1."""
+        return self.url([(n, v) for n, v in _without_page(self.pairs) if (n, v) != (name, value)])
+
+    def change(self, **values) -> str:
+        """Single-valued parameters set (None removes one); page 1 unless a page is given."""
+        values = {k.rstrip("_"): v for k, v in values.items()}
+        kept = [(n, v) for n, v in self.pairs if n not in values and n != "page"]
+        return self.url(kept + [(n, str(v)) for n, v in values.items() if v not in (None, "")])
+
+    def page(self, number: int) -> str:
+        """This search on another page."""
+        return self.change(page=number if number > 1 else None)
+
+    def narrow(self, period: str) -> str:
+        """This search within one year ("2020") or month ("2020-05"), as a date range."""
+        return self.change(from_=period, to=period)
+
+    def export(self, path: str) -> str:
+        """The whole result set of this search at another path (an export)."""
+        return Links(path, []).url([(n, v) for n, v in self.pairs if n not in ("page", "limit", "size")])
+
+
+def _without_page(pairs):
+    return [(n, v) for n, v in pairs if n != "page"]
