@@ -258,3 +258,32 @@ def stats(index_option, top: int, as_json: bool) -> None:
         click.echo(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
         return
     click.echo(describe_stats(figures, top=top))
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--index", "index_option", metavar="DIR", type=click.Path(path_type=Path),
+              help=INDEX_HELP)
+@click.option("--corpus", metavar="DIR", type=click.Path(path_type=Path),
+              help="Articles to build the index from when there is none "
+                   "[default: the demo corpus of the repository, else ./corpus].")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; 0.0.0.0 opens it to the network.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on; 0 picks a free one.")
+def serve(index_option: Path | None, corpus: Path | None, host: str, port: int) -> None:
+    """Serve the web UI (search, facets, articles, exports, API) with waitress.
+
+    Builds the index from the corpus first when there is none, then prints the address to
+    open in a browser. Ctrl+C stops the server.
+
+    Example: wardnews serve --index /tmp/wardnews-index --port 8080
+    """
+    from webui.serve import ServeError, serve as run_server
+
+    try:
+        with _library_errors():
+            run_server(index_option, corpus, host, port, announce=click.echo)
+    except ServeError as exc:
+        raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
