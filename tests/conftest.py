@@ -40,3 +40,17 @@ def search_archive(tmp_path_factory):
     build_index(SEARCH_CORPUS, location)
     with Archive(location) as archive:
         yield archive
+
+
+@pytest.fixture(scope="session")
+def app(demo_index):
+    """The web app over the demo index, as `wardnews serve` would create it (no debug)."""
+    from webui import create_app
+
+    return create_app({"WARDNEWS_INDEX": str(demo_index), "TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    """A Flask test client of the demo app, with its own cookies."""
+    return app.test_client()
