@@ -45,7 +45,9 @@ def _selected(links: Links, facets) -> list[tuple[str, str, str]]:
     """Every value the search is filtered by, with its label: (parameter, value, label)."""
     labels = {(name, v.value): v.label or v.value for name in FACET_ORDER for v in facets.get(name, ())}
     chosen = [(n, v, labels.get((n, v), v)) for n, v in links.pairs if n in FACET_PARAMS]
-    return chosen + [(n, v, v) for n, v in links.pairs if n in ("from", "to")]
+    t = i18n.translator(g.lang)
+    names = {"from": t("date_from"), "to": t("date_to")}
+    return chosen + [(n, v, f"{names[n]} {v}") for n, v in links.pairs if n in names]
 
 
 @bp.route("/")
@@ -106,7 +108,7 @@ def article(article_id: str):
         "article.html", article=found, q=query, title_marked=Markup(mark(found.title, *keys)),
         paragraphs=paragraphs, wards=wards, similar=get_archive().more_like_this(found.id),
         citation_text=citation.plain(found, accessed=dt.date.today()),
-        back=Links("/search", search_pairs(request.args)).url(search_pairs(request.args)),
+        back=Links("/search", []).url(search_pairs(request.args)),
     )
 
 

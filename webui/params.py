@@ -114,7 +114,9 @@ class Links:
         self.pairs = list(pairs)
 
     def url(self, pairs) -> str:
-        """The path with these parameters."""
+        """The path with these parameters, in one order, so one search has one URL."""
+        order = {name: i for i, name in enumerate(SEARCH_PARAMS)}
+        pairs = sorted(pairs, key=lambda pair: order.get(pair[0], len(order)))
         return f"{self.path}?{urlencode(pairs)}" if pairs else self.path
 
     def selected(self, name: str) -> list[str]:
