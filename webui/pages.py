@@ -98,8 +98,8 @@ def _article(article_id: str):
 @bp.route("/article/<article_id>")
 def article(article_id: str):
     """One article: its text with the query's words marked, metadata, similar articles, citation."""
+    query = _request().query  # a bad parameter is a 400 whether or not the id exists
     found = _article(article_id)
-    query = _request().query
     compiled = compile_tree(parse(query).tree)
     keys = (compiled.exact_keys, compiled.folded_keys)
     paragraphs = [Markup(p) for p in mark(found.text, *keys).split("\n") if p.strip()]

@@ -81,7 +81,8 @@ def _day(args, name: str, end: bool = False):
     if not text:
         return None
     day = parse_day(text, end=end)
-    if day is None:
+    # parse_day(end=True) rolls month 13 into the next year; the period's first day cannot.
+    if day is None or parse_day(text) is None:
         raise BadRequest(f"{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {text[:20]!r}")
     return day
 
