@@ -5,7 +5,9 @@ in the title or the text.  On top of that, optional clauses lift:
   - documents with the query's own diacritics (when it has any), via the exact tier;
   - documents where neighbouring query words stand side by side, via the pairs tier;
   - title matches, via the title fields' boost.
-A query with diacritics also yields an exact tier (documents with every typed word in its
+Two tiers order the results before the score: documents with the query's plain words side
+by side (scattered syllables are the commonest false hits, VIETNAMESE.md §4), and, for a
+query with diacritics, an exact tier (documents with every typed word in its
 typed diacritics), which the searcher ranks first: "Đảng" puts every article with "Đảng"
 above articles that only have "đang", however often they say it.
 
@@ -152,6 +154,7 @@ class Compiled:
     folded_keys: set[str] = field(default_factory=set)
     phrases: list[list[str]] = field(default_factory=list)  # folded keys, for suggestions
     exact: wq.Query | None = None
+    adjacent: wq.Query | None = None  # the plain words side by side, in the typed order
 
 
 def compile_tree(tree) -> Compiled:
@@ -165,7 +168,19 @@ def compile_tree(tree) -> Compiled:
         exact = None
     compiled.query = wq.AndMaybe(required, wq.Or(boosts)) if boosts else required
     compiled.exact = exact
+    compiled.adjacent = _adjacent(tree)
     return compiled
+
+
+def _adjacent(tree) -> wq.Query | None:
+    """Documents with the query's plain words side by side, or None for fewer than two."""
+    parts = tree.parts if isinstance(tree, And) else (tree,)
+    plain = [p for p in parts if isinstance(p, Words) and p.field in (None, "title")]
+    text = clean_text(" ".join(p.text for p in plain))
+    found = syllables(text, cleaned=True)
+    if len(found) < 2:
+        return None
+    return wq.Or([_sequence(keys, ("text", "title")) for keys in spellings(found, text)])
 
 
 @dataclass

@@ -99,8 +99,12 @@ class Archive:
             compiled = compile_tree(parsed.tree)
             docnums, scores = self._run(compiled.query, scored=request.sort == "relevance")
             tier = np.zeros(len(docnums))
-            if request.sort == "relevance" and compiled.exact is not None:
-                tier = self._exact_tier(compiled.exact, docnums)
+            if request.sort == "relevance":
+                # Exact diacritics first, then words side by side, then the score.
+                if compiled.exact is not None:
+                    tier += 2 * self._in(compiled.exact, docnums)
+                if compiled.adjacent is not None:
+                    tier += self._in(compiled.adjacent, docnums)
             result = self._assemble(request, compiled, parsed.notes, docnums, scores, tier)
         return _with_time(result, time.perf_counter() - started)
 
@@ -125,8 +129,8 @@ class Archive:
         keep = columns.live[docnums] if len(docnums) else np.zeros(0, dtype=bool)
         return docnums[keep], values[keep]
 
-    def _exact_tier(self, query: wq.Query, docnums: np.ndarray) -> np.ndarray:
-        """1 for the documents with every typed word in its typed diacritics, else 0."""
+    def _in(self, query: wq.Query, docnums: np.ndarray) -> np.ndarray:
+        """1 for the documents that the query matches, else 0."""
         matched, _ = self._run(query, scored=False)
         return np.isin(docnums, matched).astype(np.float64)
 
@@ -350,8 +354,8 @@ def _date_mask(columns: Columns, start: dt.date | None, end: dt.date | None) -> 
 
 def _page(columns, request, docs, scores, tier):
     if request.sort == "relevance":
-        # Exact-diacritic matches first, then by score; ties keep index order, which is
-        # the corpus order: stable across runs.
+        # By tier (exact diacritics, adjacency), then score; ties keep index order, which
+        # is the corpus order: stable across runs.
         order = np.lexsort((docs, -scores, -tier))
     elif request.sort == "newest":
         order = np.lexsort((docs, -columns.day[docs]))

@@ -61,6 +61,13 @@ ARTICLES = [
          title="Lớp học kỹ năng cho người cao tuổi",
          text="Hội người cao tuổi mở lớp học về sử dụng điện thoại. Buổi sinh hoạt cuối "
               "tháng, các cụ ôn lại bài."),
+    dict(id="hoi-dong-scattered", date="2023-10-10", category="Đời sống",
+         title="Hội thi cấy lúa trên cánh đồng",
+         text="Hội nông dân tổ chức hội thi trên cánh đồng mẫu; đồng bào các thôn về dự hội "
+              "thi rất đông, cánh đồng rộn ràng."),
+    dict(id="hoi-dong-comma", date="2023-10-11", category="Đời sống",
+         title="Lễ hội làng năm nay",
+         text="Bà con đi dự lễ hội, đồng thời góp tiền sửa đình."),
     # --- title above body --------------------------------------------------------------
     dict(id="title-match", date="2023-11-02", category="Môi trường",
          title="Phân loại rác thải tại nguồn",
