@@ -54,3 +54,81 @@ def app(demo_index):
 def client(app):
     """A Flask test client of the demo app, with its own cookies."""
     return app.test_client()
+
+
+# --- the web UI served for real, and a browser to drive it (tests/browser/) ----------------
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright cannot download a browser here
+# Without the networking flags Chromium keeps calling Google's hosts, which a closed machine
+# refuses; the sandbox needs user namespaces that containers and root runs lack.
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync"]
+SCREENSHOTS = REPO / "docs" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def live_server(demo_index):
+    """The web UI over the demo index, served by waitress on a free port of 127.0.0.1: its URL."""
+    import threading
+
+    from webui.serve import bound_port, make_server, url_of
+
+    server = make_server(demo_index, CORPUS, "127.0.0.1", 0)
+    threading.Thread(target=server.run, name="waitress", daemon=True).start()
+    yield url_of("127.0.0.1", bound_port(server))
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium launched headless by Playwright; skipped only off CI without it."""
+    import os
+
+    if not CHROMIUM.exists() and not os.environ.get("CI"):
+        pytest.skip(f"{CHROMIUM} is absent: `apt-get install chromium` runs the browser tests "
+                    "(in CI they fail instead)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                             args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def console_problems():
+    """Errors the page logged or threw, filled by `browser_page`; empty when all went well."""
+    return []
+
+
+def _open_page(browser, base_url: str, problems: list, **options):
+    context = browser.new_context(base_url=base_url, accept_downloads=True, **options)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.on("console", lambda m: m.type == "error" and problems.append(
+        f"console: {m.text} ({m.location.get('url')})"))
+    page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
+    return context, page
+
+
+@pytest.fixture
+def browser_page(chromium, live_server, console_problems):
+    """A fresh desktop-sized page (own cookies) on the live server; no console error allowed."""
+    context, page = _open_page(chromium, live_server, console_problems,
+                               viewport={"width": 1280, "height": 900})
+    yield page
+    context.close()
+    assert console_problems == [], "the page logged errors"
+
+
+@pytest.fixture
+def phone_page(chromium, live_server, console_problems):
+    """A fresh phone-sized page (390×844, touch) on the live server; no console error allowed."""
+    context, page = _open_page(chromium, live_server, console_problems,
+                               viewport={"width": 390, "height": 844}, device_scale_factor=1,
+                               is_mobile=True, has_touch=True)
+    yield page
+    context.close()
+    assert console_problems == [], "the page logged errors"
