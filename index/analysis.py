@@ -30,7 +30,7 @@ __all__ = [
 
 # A syllable is a run of letters or digits; "2020-2025", "đ/c" and "12/5/2020" split at
 # their punctuation, as the query side splits them too.
-_SYLLABLE = re.compile(r"[^\W_]+")
+SYLLABLE = _SYLLABLE = re.compile(r"[^\W_]+")
 
 # Vietnamese has a few thousand syllables: remembering each key once makes keying the
 # 20 million syllables of a large archive a dictionary lookup.

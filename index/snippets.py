@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from html import escape
 
-from .analysis import exact_key, folded_key, syllables
+from .analysis import SYLLABLE, exact_key, folded_key
 
 MARK = ("<mark>", "</mark>")
 
 
 def _matches(text: str, exact: set[str], folded: set[str]) -> list[tuple[int, int]]:
-    spans = []
-    for syllable in syllables(text, cleaned=True):
-        if folded_key(syllable.text) in folded or exact_key(syllable.text) in exact:
-            spans.append((syllable.start, syllable.end))
-    return spans
+    # Runs once per hit over the whole stored text: plain regex matches, no objects.
+    if not folded and not exact:
+        return []
+    return [
+        match.span()
+        for match in SYLLABLE.finditer(text)
+        if folded_key(match.group()) in folded or exact_key(match.group()) in exact
+    ]
 
 
 def mark(text: str, exact: set[str], folded: set[str]) -> str:
