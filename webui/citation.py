@@ -21,7 +21,7 @@ def container(article) -> str:
 
 def plain(article, accessed: dt.date | None = None) -> str:
     """A citation to paste: title, portal, date (dd/mm/yyyy), URL and the day it was read."""
-    parts = [f"{article.title.rstrip('.')}.", f"{container(article)},"]
+    parts = [f"{_one_line(article.title).rstrip('.')}.", f"{container(article)},"]
     parts.append(f"{article.date:%d/%m/%Y}." if article.date else "n.d.")
     if article.url:
         parts.append(article.url + ".")
