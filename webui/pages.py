@@ -12,6 +12,7 @@ from markupsafe import Markup
 from archive import Ward
 from index import SearchRequest
 from index.compile import compile_tree
+from index.results import MAX_PAGE
 from index.query import parse
 from index.schema import facet_key, ward_value
 from index.snippets import mark
@@ -71,7 +72,13 @@ def search():
     links = Links("/search", search_pairs(request.args))
     return render_template("search.html", result=result, links=links, q=request_.query,
                            selected=_selected(links, result.facets), chart_svg=_chart(result, links),
-                           facet_order=FACET_ORDER, pages=page_numbers(request_.page, result.pages))
+                           facet_order=FACET_ORDER, last=last_page(result),
+                           pages=page_numbers(request_.page, last_page(result)))
+
+
+def last_page(result) -> int:
+    """The last page a link may point to: the result's, within the page bound."""
+    return min(result.pages, MAX_PAGE)
 
 
 def page_numbers(current: int, last: int, around: int = 2) -> list[int | None]:
@@ -136,8 +143,8 @@ def _entity(kind: str, name: str, field: str):
         abort(404, f"No article about {kind} {name!r} in this index")
     links = Links(request.path, search_pairs(request.args))
     return render_template("entity.html", kind=kind, name=name, result=result, links=links,
-                           chart_svg=_chart(result, links), key=facet_key(name),
-                           pages=page_numbers(request_.page, result.pages))
+                           chart_svg=_chart(result, links), key=facet_key(name), last=last_page(result),
+                           pages=page_numbers(request_.page, last_page(result)))
 
 
 @bp.route("/ward/<path:value>")
