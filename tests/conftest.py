@@ -81,8 +81,8 @@ def live_server(demo_index):
 
 
 @pytest.fixture(scope="session")
-def chromium():
-    """Debian's chromium launched headless by Playwright; skipped only off CI without it."""
+def playwright_driver():
+    """Playwright's driver, when Debian's chromium is there; skipped only off CI without it."""
     import os
 
     if not CHROMIUM.exists() and not os.environ.get("CI"):
@@ -91,10 +91,21 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                             args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+def launch_chromium(playwright):
+    """A new headless chromium process (its own cache: it asks for everything afresh)."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                      args=CHROMIUM_FLAGS)
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_driver):
+    """One headless chromium for the session's browser tests."""
+    browser = launch_chromium(playwright_driver)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
@@ -103,7 +114,8 @@ def console_problems():
     return []
 
 
-def _open_page(browser, base_url: str, problems: list, **options):
+def open_page(browser, base_url: str, problems: list, **options):
+    """A page in a new context of `browser`; what it logs as errors goes into `problems`."""
     context = browser.new_context(base_url=base_url, accept_downloads=True, **options)
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -116,8 +128,8 @@ def _open_page(browser, base_url: str, problems: list, **options):
 @pytest.fixture
 def browser_page(chromium, live_server, console_problems):
     """A fresh desktop-sized page (own cookies) on the live server; no console error allowed."""
-    context, page = _open_page(chromium, live_server, console_problems,
-                               viewport={"width": 1280, "height": 900})
+    context, page = open_page(chromium, live_server, console_problems,
+                              viewport={"width": 1280, "height": 900})
     yield page
     context.close()
     assert console_problems == [], "the page logged errors"
@@ -126,8 +138,8 @@ def browser_page(chromium, live_server, console_problems):
 @pytest.fixture
 def phone_page(chromium, live_server, console_problems):
     """A fresh phone-sized page (390×844, touch) on the live server; no console error allowed."""
-    context, page = _open_page(chromium, live_server, console_problems,
-                               viewport={"width": 390, "height": 844}, device_scale_factor=1,
+    context, page = open_page(chromium, live_server, console_problems,
+                              viewport={"width": 390, "height": 844}, device_scale_factor=1,
                                is_mobile=True, has_touch=True)
     yield page
     context.close()
