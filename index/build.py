@@ -1,8 +1,10 @@
 """Building an index from a corpus: a full rebuild beside the old one, or an update by file.
 
-Files are recognised by the SHA-1 of their bytes: an update re-reads only files that were
-added or changed, and removes the articles of deleted ones.  Every write happens under the
-index's one writer lock.
+Files are recognised by the SHA-1 of their bytes (never by their times): an update re-reads
+only files that were added or changed, and removes the articles of changed and deleted ones.
+Every write happens under the index's one writer lock.  A rebuild becomes visible when
+CURRENT is switched to it (store.publish), an update when its TOC is renamed into place
+(commit.commit): a kill at any moment leaves the index as it was before, or as it is after.
 """
 
 from __future__ import annotations
@@ -15,25 +17,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 
 from archive import Article, Problem
-from archive.pipeline import articles_of_files
+from archive.pipeline import documents_of
 from archive.read import iter_files
 
-from .schema import article_fields, make_schema
+from .commit import INDEXNAME, commit, delete_by_source, read_toc
+from .errors import IndexNotFound
+from .schema import make_schema
 from .store import (
     current_generation,
     new_generation,
     publish,
     read_build_info,
     remove_abandoned,
-    write_build_info,
     write_lock,
 )
-from .errors import IndexNotFound
-
-# Whoosh buffers this many MB of postings per writer process before flushing a run.
-WRITER_MEMORY_MB = 256
+from .workers import index_documents
 
 
 @dataclass
@@ -83,12 +84,16 @@ def build_index(
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> BuildSummary:
-    """Build or update the index at `location` from the corpus; returns what was done."""
+    """Build or update the index at `location` from the corpus; returns what was done.
+
+    `jobs` processes annotate and index articles (each writes its own segments); IndexBusy
+    when another process is writing this index.
+    """
     started = time.perf_counter()
     location = Path(location)
     corpus = Path(corpus).resolve()
     root = corpus if corpus.is_dir() else corpus.parent
-    with write_lock(location):
+    with write_lock(location) as lock:
         remove_abandoned(location)
         try:
             generation = current_generation(location)
@@ -98,10 +103,11 @@ def build_index(
         if previous.get("corpus") and previous["corpus"] != str(root):
             full = True  # another corpus: nothing of the old index can be kept
         files, problems = _scan(corpus, root)
+        work = dict(jobs=jobs, progress=progress, inherited=(lock,))
         if full:
-            summary = _rebuild(files, root, location, jobs, progress)
+            summary = _rebuild(files, root, location, **work)
         else:
-            summary = _update(files, root, generation, previous, progress)
+            summary = _update(files, root, generation, previous, **work)
         summary.problems = problems + summary.problems
     summary.seconds = time.perf_counter() - started
     summary.files = len(files)
@@ -120,23 +126,16 @@ def _scan(corpus: Path, root: Path) -> tuple[dict[str, tuple[Path, str]], list[P
     return files, problems
 
 
-def _add_articles(writer, paths: list[Path], root: Path, jobs: int, progress,
-                  summary: BuildSummary, per_file: dict[str, list]) -> set[str]:
-    """Index the articles of the files; returns their ids.  Problems go to the summary."""
-    ids: set[str] = set()
-    for item in articles_of_files(paths, root, jobs=jobs):
-        if progress:
-            progress(item)
-        if isinstance(item, Problem):
-            summary.problems.append(item)
-            per_file.setdefault(item.source, []).append(_problem_json(item))
-            continue
-        if item.id in ids:
-            continue  # the same record twice in one file: keep the first
-        ids.add(item.id)
-        summary.read += 1
-        writer.add_document(**article_fields(item))
-    return ids
+def _index(folder: Path, schema, paths: list[Path], root: Path, summary: BuildSummary, **work):
+    """Index the files' articles into new segments of the folder; problems by file."""
+    done = index_documents(FileStorage(str(folder)), INDEXNAME, schema,
+                           documents_of(paths, root), **work)
+    summary.read = len(done.articles)
+    summary.problems.extend(done.problems)
+    problems: dict[str, list] = {}
+    for problem in done.problems:
+        problems.setdefault(problem.source, []).append(_problem_json(problem))
+    return done, problems
 
 
 def _problem_json(problem: Problem) -> dict:
@@ -144,63 +143,55 @@ def _problem_json(problem: Problem) -> dict:
             "kind": problem.kind}
 
 
-def _rebuild(files, root, location, jobs, progress) -> BuildSummary:
+def _rebuild(files, root, location, **work) -> BuildSummary:
     summary = BuildSummary(full=True)
     building = new_generation(location)
-    ix = whoosh_index.create_in(str(building), make_schema())
-    # Two index writers build separate segments side by side; merging them would cost
-    # as much as the build itself and searches are no faster for it.
-    writer = ix.writer(procs=jobs, multisegment=jobs > 1, limitmb=WRITER_MEMORY_MB)
-    problems: dict[str, list] = {}
-    try:
-        ids = _add_articles(writer, [p for p, _ in files.values()], root, jobs, progress,
-                            summary, problems)
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
-    summary.added = len(ids)
-    write_build_info(building, _info(root, files, problems, len(ids)))
+    schema = make_schema()
+    whoosh_index.create_in(str(building), schema)
+    done, problems = _index(building, schema, [p for p, _ in files.values()], root, summary,
+                            **work)
+    summary.added = len(done.articles)
+    commit(building, schema, done.segments, _info(root, files, problems, len(done.articles)))
     publish(location, building)
     return summary
 
 
-def _update(files, root, generation, previous, progress) -> BuildSummary:
+def _update(files, root, generation, previous, **work) -> BuildSummary:
     summary = BuildSummary(full=False)
+    toc = read_toc(generation)
     known: dict[str, dict] = previous.get("files", {})
+    # Without a record of the newest commit (an index written by other means) nothing of it
+    # is trusted but the files its articles came from: every file is read again.
+    indexed = set(known) if previous else _sources(generation)
     changed = [rel for rel, (_, digest) in files.items() if known.get(rel, {}).get("sha1") != digest]
-    deleted = [rel for rel in known if rel not in files]
+    deleted = sorted(indexed - set(files))
     problems: dict[str, list] = {rel: known[rel].get("problems", []) for rel in files
                                  if rel in known and rel not in changed}
-    for rel, found in problems.items():  # files still rejected as they were: say so again
+    for found in problems.values():  # files still rejected as they were: say so again
         summary.problems.extend(Problem(**p) for p in found)
-    ix = whoosh_index.open_dir(str(generation))
-    writer = ix.writer(limitmb=WRITER_MEMORY_MB)
-    try:
-        with ix.searcher() as searcher:
-            old_ids = {rel: _ids_of(searcher, rel) for rel in changed + deleted}
-            total_before = searcher.doc_count()
-        for rel in changed + deleted:
-            writer.delete_by_term("source", rel)
-        new_ids = _add_articles(writer, [files[rel][0] for rel in changed], root, 1, progress,
-                                summary, problems)
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
-    before = set().union(*old_ids.values()) if old_ids else set()
+    if not changed and not deleted:
+        summary.unchanged = sum(s.doc_count() for s in toc.segments)
+        return summary
+    total_before = sum(s.doc_count() for s in toc.segments)
+    done, new_problems = _index(generation, toc.schema, [files[rel][0] for rel in changed], root,
+                                summary, **work)
+    problems.update(new_problems)
+    old = delete_by_source(generation, toc.schema, toc.segments, set(changed) | set(deleted))
+    before = set().union(*old.values())
+    new_ids = set(done.articles)
     summary.added = len(new_ids - before)
     summary.updated = len(new_ids & before)
     summary.removed = len(before - new_ids)
     summary.unchanged = total_before - len(before)
-    with ix.searcher() as searcher:
-        count = searcher.doc_count()
-    write_build_info(generation, _info(root, files, problems, count))
+    count = total_before - len(before) + len(new_ids)
+    commit(generation, toc.schema, toc.segments + done.segments, _info(root, files, problems, count))
     return summary
 
 
-def _ids_of(searcher, source: str) -> set[str]:
-    return {fields["id"] for fields in searcher.documents(source=source)}
+def _sources(generation: Path) -> set[str]:
+    """The files the index's live articles came from."""
+    with whoosh_index.open_dir(str(generation)).reader() as reader:
+        return {s.decode("utf-8") if isinstance(s, bytes) else s for s in reader.lexicon("source")}
 
 
 def _info(root: Path, files, problems: dict[str, list], articles: int) -> dict:

@@ -2,7 +2,7 @@
 
     INDEX_DIR/
       CURRENT            the name of the generation searches open, replaced atomically
-      gen-0007/          a Whoosh index and its build.json (what it was built from, when)
+      gen-0007/          a Whoosh index; build-N.json records what its commit N was built from
       gen-0008.building  a rebuild in progress; becomes gen-0008 when complete
       write.lock         held (flock) by the one process writing
 
@@ -25,6 +25,7 @@ from .errors import IndexBusy, IndexNotFound
 DEFAULT_INDEX = Path(".wardnews") / "index"
 ENVIRONMENT = "WARDNEWS_INDEX"
 _GENERATION = re.compile(r"^gen-(\d{4,})$")
+_TOC = re.compile(r"^_MAIN_(\d+)\.toc$")
 
 
 def index_location(option: str | os.PathLike | None = None) -> Path:
@@ -105,7 +106,8 @@ def _fsync_dir(path: Path) -> None:
 
 @contextmanager
 def write_lock(root: Path):
-    """Hold the index's one writer lock; IndexBusy at once if another process has it.
+    """Hold the index's one writer lock, yielding its file descriptor; IndexBusy at once if
+    another process has it.
 
     flock is released by the kernel when the holder dies, even by `kill -9`, so a crash
     never leaves the index locked.
@@ -123,21 +125,32 @@ def write_lock(root: Path):
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
         handle.flush()
-        yield
+        yield handle.fileno()
     finally:
         handle.close()
 
 
+def latest_toc(generation: Path) -> int:
+    """The number of the newest Whoosh table of contents (_MAIN_N.toc) in a generation; -1 if none."""
+    numbers = [int(m.group(1)) for p in generation.iterdir() if (m := _TOC.match(p.name))]
+    return max(numbers, default=-1)
+
+
 def read_build_info(generation: Path) -> dict:
-    """What a generation was built from and when (build.json), or {} if it has none."""
+    """What the generation's newest commit was built from and when, or {} if nobody recorded it.
+
+    Each commit's record is build-N.json beside the TOC it describes, _MAIN_N.toc, written
+    before the TOC: so the record read here is always the one of the contents a search sees.
+    """
     try:
-        return json.loads((generation / "build.json").read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
+        path = generation / f"build-{latest_toc(generation)}.json"
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError, json.JSONDecodeError):
         return {}
 
 
-def write_build_info(generation: Path, info: dict) -> None:
-    """Write build.json atomically, so a crash never leaves half of it."""
-    temporary = generation / "build.json.tmp"
+def write_build_info(generation: Path, info: dict, toc: int) -> None:
+    """Record what commit `toc` is built from, atomically, so a crash never leaves half of it."""
+    temporary = generation / f"build-{toc}.json.tmp"
     temporary.write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(temporary, generation / "build.json")
+    os.replace(temporary, generation / f"build-{toc}.json")

@@ -1,0 +1,82 @@
+"""Committing to a Whoosh index folder: a new table of contents (TOC) is the one atomic step.
+
+A commit names the index's segments (with their deleted documents) in a new TOC, written
+to a temporary file and renamed, so a reader sees either the old TOC or the new one.  The
+record of what the commit was built from (build-N.json, N the TOC's number) is written
+before the TOC: a TOC never exists without it, and a kill between the two leaves a record
+for a TOC that never came, which the next commit overwrites.
+
+Files of the TOC before the newest are kept, so a search that read that TOC a moment ago
+can still open its segments; older ones are removed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, _DEF_INDEX_NAME
+from whoosh.reading import SegmentReader
+
+from .store import latest_toc, write_build_info
+
+INDEXNAME = _DEF_INDEX_NAME  # "MAIN", as store.latest_toc expects
+_TOC = re.compile(rf"^_{INDEXNAME}_(\d+)\.toc$")
+_INFO = re.compile(r"^build-(\d+)\.json$")
+_TOC_TEMPORARY = re.compile(rf"^_{INDEXNAME}_\d+\.toc\.")
+
+
+def read_toc(folder: Path, number: int | None = None) -> TOC:
+    """The segments and schema of the newest TOC, or of the numbered one."""
+    storage = FileStorage(str(folder))
+    return TOC.read(storage, INDEXNAME, gen=latest_toc(folder) if number is None else number)
+
+
+def commit(folder: Path, schema, segments: list, info: dict) -> int:
+    """Make `segments` the index's contents, recorded as built from `info`; returns the TOC number."""
+    storage = FileStorage(str(folder))
+    number = latest_toc(folder) + 1
+    write_build_info(folder, info, number)
+    live = [s for s in segments if s.doc_count() > 0]
+    TOC(schema, live, number).write(storage, INDEXNAME)  # the switch: a rename
+    clean(folder, number)
+    return number
+
+
+def delete_by_source(folder: Path, schema, segments: list, sources: set[str]) -> dict[str, set[str]]:
+    """Mark the documents of these files deleted in the (unwritten) segments; their ids by file."""
+    storage = FileStorage(str(folder))
+    found: dict[str, set[str]] = {source: set() for source in sources}
+    for segment in segments:
+        reader = SegmentReader(storage, schema, segment)
+        try:
+            for source in sources:
+                if ("source", source) not in reader:
+                    continue
+                for docnum in reader.postings("source", source).all_ids():
+                    if not segment.is_deleted(docnum):
+                        found[source].add(reader.stored_fields(docnum)["id"])
+                        segment.delete_document(docnum)
+        finally:
+            reader.close()
+    return found
+
+
+def clean(folder: Path, number: int) -> None:
+    """Remove the TOCs, segments and build records that neither TOC `number` nor the one before needs."""
+    kept_tocs = {n for n in (number, number - 1) if (folder / f"_{INDEXNAME}_{n}.toc").exists()}
+    needed: set[str] = set()
+    for n in kept_tocs:
+        needed |= {s.segment_id() for s in read_toc(folder, n).segments}
+    segment_file = re.compile(rf"^({INDEXNAME}_\w+)\.\w+$")
+    for path in (p for p in folder.iterdir() if p.is_file()):
+        toc, info, part = _TOC.match(path.name), _INFO.match(path.name), segment_file.match(path.name)
+        if path.name.endswith(".tmp") or _TOC_TEMPORARY.match(path.name):
+            stale = True  # a write that a kill interrupted
+        elif toc or info:
+            stale = int((toc or info).group(1)) not in kept_tocs and int((toc or info).group(1)) < number
+        else:
+            stale = bool(part) and part.group(1) not in needed
+        if stale:
+            path.unlink(missing_ok=True)
