@@ -422,10 +422,13 @@ def _sort(lines: list[str]) -> _Page:
     return page
 
 
-def _find_title(content: list[str], byline_at: int | None) -> int | None:
-    """Index of the title line: a repeated line, the line above the byline, or the first."""
+def _find_title(content: list[str], byline_at: int | None, end: int) -> int | None:
+    """Index of the title line: a repeated line, the line above the byline, or the first.
+
+    Only lines above `end`, where a list of other news starts, are candidates.
+    """
     window = []
-    for i, line in enumerate(content[:_HEAD_WINDOW]):
+    for i, line in enumerate(content[: min(_HEAD_WINDOW, end)]):
         if _words(line) > _TITLE_MAX_WORDS:
             break
         window.append(i)
@@ -488,7 +491,9 @@ def clean_lines(
     elif not find_title:
         title, at = None, None
     else:
-        at = _find_title(content, page.first_byline)
+        # A list of other news above every line (a sidebar) does not end the head; one below does.
+        end = next((t for t, _ in page.tails if t > 0), len(content))
+        at = _find_title(content, page.first_byline, end)
         title = content[at] if at is not None else None
     label = None
     body_from = 0

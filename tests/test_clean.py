@@ -276,6 +276,13 @@ def test_dates_in_a_related_list_after_the_article_are_not_its_date():
     assert cleaned.paragraphs == ("Chiều ngày 22/4/2020, đoàn kiểm tra làm việc.",)
 
 
+def test_a_headline_in_a_list_of_other_news_is_never_the_title():
+    cleaned = clean_lines([
+        "Sáng 5/6, phường họp.", "Tin liên quan", "Phường B tổng kết công tác năm 2021 và triển khai",
+    ])
+    assert cleaned.title == "Sáng 5/6, phường họp."  # the only line above the list
+
+
 def test_a_latest_news_box_above_the_article_neither_cuts_it_nor_dates_it():
     cleaned = clean_lines([
         "Tin mới", "Phường B trao quà Tết cho hộ nghèo", "Phường A kiểm tra công tác chuẩn bị đại hội",
