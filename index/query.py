@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from archive.normalise import clean_text
 
 MAX_QUERY_CHARS = 1000
+MAX_CLAUSES = 32  # words, phrases and filters a query may hold; more are dropped with a note
 FIELDS = ("title", "ward", "official", "term", "date", "category")
 # Fields a user may spell in Vietnamese or without the colon's neighbours spaced.
 FIELD_ALIASES = {"phuong": "ward", "xa": "ward", "canbo": "official", "nhiemky": "term",
@@ -85,6 +86,10 @@ def parse(query: str) -> Parsed:
         notes.append(f"the query was cut to its first {MAX_QUERY_CHARS} characters")
         text = text[:MAX_QUERY_CHARS]
     tokens = _tokens(text, notes)
+    items = [i for i, t in enumerate(tokens) if t.kind == "item"]
+    if len(items) > MAX_CLAUSES:
+        notes.append(f"only the first {MAX_CLAUSES} words and phrases of the query were used")
+        tokens = tokens[: items[MAX_CLAUSES]]
     tree = _Parser(tokens, notes).parse()
     return Parsed(tree, notes)
 
@@ -277,7 +282,8 @@ class _Parser:
 
 
 def _combine(kind, parts):
-    parts = [p for p in parts if p is not None]
+    # A word said twice asks nothing more ("đại đại đại ..." must not cost 250 matchers).
+    parts = list(dict.fromkeys(p for p in parts if p is not None))
     if not parts:
         return None
     if len(parts) == 1:

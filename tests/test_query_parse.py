@@ -107,3 +107,15 @@ def test_hostile_queries_give_results_or_a_message(search_archive, query):
                   max_size=30).map("".join))
 def test_any_string_gives_results_or_a_message(search_archive, query):
     check_any(search_archive, query)
+
+
+def test_a_word_said_many_times_is_asked_once():
+    from index.query import Words
+
+    assert parse("đại " * 250).tree == Words("đại")
+
+
+def test_a_query_of_many_words_keeps_the_first_ones_and_says_so():
+    parsed = parse(" ".join(f"từ{i}" for i in range(100)))
+    assert len(parsed.tree.parts) == 32
+    assert parsed.notes == ["only the first 32 words and phrases of the query were used"]
