@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from archive.normalise import canonical_tones
+
 from .schema import NOW, SEPARATOR, facet_key
 
 COLUMN_FACETS = ("ward", "term", "official", "category")
@@ -97,8 +99,11 @@ def load_columns(reader) -> Columns:
 
 
 def _load_facet(reader, name: str, size: int) -> Facet:
+    # Values that differ only in tone placement ("Thuận Hòa", "Thuận Hoà") are one value,
+    # shown as first met.
     ids: dict[str, int] = {}
-    nows: dict[str, str | None] = {}
+    shown: list[str] = []
+    nows: list[str | None] = []
     docs: list[int] = []
     values: list[int] = []
     if reader.has_column(name):
@@ -110,15 +115,19 @@ def _load_facet(reader, name: str, size: int) -> Facet:
             text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
             for entry in text.split(SEPARATOR):
                 value, _, now = entry.partition(NOW)
-                if value:
-                    nows.setdefault(value, now or None)
-                    docs.append(docnum)
-                    values.append(ids.setdefault(value, len(ids)))
-    names = list(ids)
+                if not value:
+                    continue
+                identity = canonical_tones(value)
+                if identity not in ids:
+                    ids[identity] = len(shown)
+                    shown.append(value)
+                    nows.append(now or None)
+                docs.append(docnum)
+                values.append(ids[identity])
     return Facet(
-        values=names,
-        keys=[facet_key(v) for v in names],
+        values=shown,
+        keys=[facet_key(v) for v in shown],
         doc_of=np.array(docs, dtype=np.int64),
         value_of=np.array(values, dtype=np.int64),
-        nows=[nows[v] for v in names],
+        nows=nows,
     )

@@ -148,3 +148,14 @@ def test_a_page_past_the_end_is_empty_with_the_total_unchanged(search_archive):
 def test_bad_requests_say_what_is_accepted(search_archive, options, message):
     with pytest.raises(BadRequest, match=message):
         search_archive.search(**options)
+
+
+def test_ward_values_differing_only_in_tone_placement_are_one_facet_value(demo_index):
+    from archive.normalise import fold
+    from index import Archive
+
+    with Archive(demo_index) as archive:
+        wards = archive.search(query="Thuận Hòa").facets["ward"]
+    names = [v.value for v in wards if "phuong Thuan Hoa" in fold(v.value)]
+    assert len(names) == 1, names  # the corpus writes both "Thuận Hòa" and "Thuận Hoà"
+    assert next(v.count for v in wards if v.value == names[0]) >= 2
