@@ -87,6 +87,23 @@ def words(text: str) -> list[str]:
     return _SYLLABLE.findall(text)
 
 
+# fold() one letter at a time, as a table: str.translate keeps positions and runs in C.
+_FOLD_TABLE = {
+    code: fold(chr(code)) for code in range(0xC0, 0x1F00)
+    if len(fold(chr(code))) == 1 and fold(chr(code)) != chr(code)
+}
+
+
+def folded_in_place(text: str) -> str | None:
+    """The text folded and lower-cased letter for letter, or None if positions would move.
+
+    >>> folded_in_place("Đảng bộ")
+    'dang bo'
+    """
+    plain = text.translate(_FOLD_TABLE).lower()
+    return plain if len(plain) == len(text) else None
+
+
 def pair_keys(folded: list[str]) -> list[str]:
     """Folded keys of neighbouring syllables, joined by a space.
 

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import math
 import threading
+from collections import OrderedDict
 import time
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from archive import Article, Official, Ward
 from .analysis import folded_key, pair_keys, words
 from .compile import compile_tree, normal_term
 from .errors import ArticleNotFound, BadRequest, IndexNotFound
+from .evaluate import Evaluator
 from .facets import Columns, load_columns
 from .query import MAX_QUERY_CHARS, parse
 from .results import (
@@ -39,6 +41,9 @@ from .results import (
 from .snippets import mark, snippet
 from .store import current_generation, index_location, read_build_info
 from .suggest import suggestions_for
+
+
+SUGGESTIONS_KEPT = 2048
 
 
 class Archive:
@@ -65,7 +70,9 @@ class Archive:
         self._generation = generation
         self._searcher = ix.searcher()
         self._columns = load_columns(self._searcher.reader())
+        self._evaluator = Evaluator(self._searcher, self._columns.live, self._columns.day)
         self._ids = None
+        self._suggested: OrderedDict[str, tuple] = OrderedDict()
         if old is not None:
             old.close()
 
@@ -110,29 +117,27 @@ class Archive:
 
     def _run(self, query: wq.Query, scored: bool) -> tuple[np.ndarray, np.ndarray]:
         """Every matching live document with its score (0 when unscored)."""
-        columns = self._columns
-        if isinstance(query, wq.Every):
-            docnums = np.flatnonzero(columns.live)
-            return docnums, np.zeros(len(docnums))
-        searcher = self._searcher
-        matcher = query.matcher(searcher, searcher.boolean_context() if not scored else None)
-        ids, scores = [], []
-        if scored:
-            while matcher.is_active():
-                ids.append(matcher.id())
-                scores.append(matcher.score())
-                matcher.next()
-        else:
-            ids = list(matcher.all_ids()) if matcher.is_active() else []
-        docnums = np.array(ids, dtype=np.int64)
-        values = np.array(scores, dtype=np.float64) if scored else np.zeros(len(ids))
-        keep = columns.live[docnums] if len(docnums) else np.zeros(0, dtype=bool)
-        return docnums[keep], values[keep]
+        found = self._evaluator.evaluate(query, scored)
+        docnums = np.flatnonzero(found.mask)
+        return docnums, found.scores[docnums]
+
+    def _suggestions(self, query: str) -> tuple:
+        # They depend on the query and the index only: remembered until the index changes.
+        found = self._suggested.get(query)
+        if found is None:
+            found = tuple(suggestions_for(self._matching, query, self._stored_text))
+            self._suggested[query] = found
+            if len(self._suggested) > SUGGESTIONS_KEPT:
+                self._suggested.popitem(last=False)
+        return found
+
+    def _matching(self, query: wq.Query) -> np.ndarray:
+        """The live documents a query matches, in index order."""
+        return np.flatnonzero(self._evaluator.evaluate(query, scored=False).mask)
 
     def _in(self, query: wq.Query, docnums: np.ndarray) -> np.ndarray:
         """1 for the documents that the query matches, else 0."""
-        matched, _ = self._run(query, scored=False)
-        return np.isin(docnums, matched).astype(np.float64)
+        return self._evaluator.evaluate(query, scored=False).mask[docnums].astype(np.float64)
 
     def _assemble(self, request, compiled, notes, docnums, scores, tier) -> SearchResult:
         columns = self._columns
@@ -160,7 +165,7 @@ class Archive:
                      for d, s in zip(page_docs, page_scores))
         suggestions = ()
         if request.query.strip():
-            suggestions = suggestions_for(self._searcher, request.query, self._stored_text)
+            suggestions = self._suggestions(request.query)
         return SearchResult(
             request=request,
             total=int(len(chosen_docs)),

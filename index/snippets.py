@@ -6,17 +6,30 @@ tone placement ("hòa" → "hoà") is marked as the source wrote it.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from html import escape
 
-from .analysis import SYLLABLE, exact_key, folded_key
+from .analysis import SYLLABLE, exact_key, folded_in_place, folded_key
 
 MARK = ("<mark>", "</mark>")
 
 
+@lru_cache(maxsize=256)
+def _pattern(keys: frozenset[str]) -> re.Pattern:
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
+
+
 def _matches(text: str, exact: set[str], folded: set[str]) -> list[tuple[int, int]]:
-    # Runs once per hit over the whole stored text: plain regex matches, no objects.
+    # An exact match is a folded match too, so folded keys find every word to mark; one
+    # regex over the text folded in place does it in C.
     if not folded and not exact:
         return []
+    plain = folded_in_place(text)
+    if plain is not None:
+        keys = frozenset(folded) | {folded_key(k) for k in exact}
+        return [m.span() for m in _pattern(keys).finditer(plain)]
     return [
         match.span()
         for match in SYLLABLE.finditer(text)

@@ -13,7 +13,7 @@ from whoosh import query as wq
 
 from archive.normalise import fold, has_diacritics
 
-from .analysis import exact_key, folded_key, pair_keys, syllables
+from .analysis import exact_key, folded_in_place, folded_key, pair_keys, syllables
 from .query import Words, parse
 from .results import Suggestion
 
@@ -43,11 +43,6 @@ def _sequence_query(folded: list[str]) -> wq.Query:
 
 
 _APART = r"(?:\s+|\s*[-/]\s*)"
-# fold() one letter at a time, as a table: str.translate keeps positions and runs in C.
-_FOLD_TABLE = {
-    code: fold(chr(code)) for code in range(0xC0, 0x1F00)
-    if len(fold(chr(code))) == 1 and fold(chr(code)) != chr(code)
-}
 
 
 def _forms_in(text: str, folded: list[str]) -> list[str]:
@@ -56,8 +51,8 @@ def _forms_in(text: str, folded: list[str]) -> list[str]:
     >>> _forms_in("Phường Lương Khánh Thiện; lương, khánh; đ/c", ["luong", "khanh"])
     ['Lương Khánh']
     """
-    plain = text.translate(_FOLD_TABLE).lower()
-    if len(plain) == len(text):  # folding kept every position: search in C, not per syllable
+    plain = folded_in_place(text)
+    if plain is not None:  # folding kept every position: search in C, not per syllable
         # A form is one name or word: syllables apart by spaces, a hyphen or a slash only.
         pattern = r"(?<![^\W_])" + _APART.join(map(re.escape, folded)) + r"(?![^\W_])"
         return [text[m.start() : m.end()] for m in re.finditer(pattern, plain)]
@@ -71,8 +66,11 @@ def _forms_in(text: str, folded: list[str]) -> list[str]:
     ]
 
 
-def suggestions_for(searcher, query: str, stored_text, limit: int = 3) -> list[Suggestion]:
-    """Accented forms of a query typed without diacritics, most frequent first."""
+def suggestions_for(matching, query: str, stored_text, limit: int = 3) -> list[Suggestion]:
+    """Accented forms of a query typed without diacritics, most frequent first.
+
+    `matching(query)` gives the live documents a Whoosh query matches, in index order.
+    """
     if has_diacritics(query):
         return []
     words = " ".join(_plain_words(parse(query).tree))
@@ -80,11 +78,7 @@ def suggestions_for(searcher, query: str, stored_text, limit: int = 3) -> list[S
     if not folded or len(folded) > MAX_SYLLABLES:
         return []
     sequence = _sequence_query(folded)
-    matcher = sequence.matcher(searcher, searcher.boolean_context())
-    sample = []
-    while matcher.is_active() and len(sample) < SAMPLE:
-        sample.append(matcher.id())
-        matcher.next()
+    sample = matching(sequence)[:SAMPLE]
     spellings: dict[tuple[str, ...], Counter] = {}
     for docnum in sample:
         for form in _forms_in(stored_text(docnum), folded):
@@ -97,18 +91,16 @@ def suggestions_for(searcher, query: str, stored_text, limit: int = 3) -> list[S
         exact = wq.And([sequence] + [
             wq.Or([wq.Term("text_exact", k), wq.Term("title_exact", k)]) for k in key
         ])
-        count = _count(searcher, exact, key, folded, stored_text)
+        count = _count(matching, exact, key, folded, stored_text)
         if count:
             found.append(Suggestion(_display(forms), count))
     found.sort(key=lambda s: (-s.count, s.text))
     return found[:limit]
 
 
-def _count(searcher, query: wq.Query, key: tuple[str, ...], folded: list[str], stored_text) -> int:
+def _count(matching, query: wq.Query, key: tuple[str, ...], folded: list[str], stored_text) -> int:
     """Live articles that write the form: its syllables in sequence, in its diacritics."""
-    matcher = query.matcher(searcher, searcher.boolean_context())
-    reader = searcher.reader()
-    docnums = [d for d in matcher.all_ids() if not reader.is_deleted(d)] if matcher.is_active() else []
+    docnums = matching(query)
     if len(key) == 1 or len(docnums) > VERIFY:
         return len(docnums)
     # The exact tier has no positions: "Lương Khánh Thiên ... thiện" has the folded
