@@ -105,15 +105,25 @@ class Archive:
             parsed = parse(request.query)
             compiled = compile_tree(parsed.tree)
             docnums, scores = self._run(compiled.query, scored=request.sort == "relevance")
-            tier = np.zeros(len(docnums))
             if request.sort == "relevance":
-                # Exact diacritics first, then words side by side, then the score.
-                if compiled.exact is not None:
-                    tier += 2 * self._in(compiled.exact, docnums)
-                if compiled.adjacent is not None:
-                    tier += self._in(compiled.adjacent, docnums)
-            result = self._assemble(request, compiled, parsed.notes, docnums, scores, tier)
+                scores = self._tiered(compiled, docnums, scores)
+            result = self._assemble(request, compiled, parsed.notes, docnums, scores)
         return _with_time(result, time.perf_counter() - started)
+
+    def _tiered(self, compiled, docnums: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """Scores lifted by tier: exact diacritics first, then words side by side.
+
+        Each tier step adds more than any score, so the order is tier then score, and the
+        score a reader sees still falls down the list.
+        """
+        tier = np.zeros(len(docnums))
+        if compiled.exact is not None:
+            tier += 2 * self._in(compiled.exact, docnums)
+        if compiled.adjacent is not None:
+            tier += self._in(compiled.adjacent, docnums)
+        if not len(scores) or not tier.any():
+            return scores
+        return scores + tier * (float(scores.max()) + 1.0)
 
     def _run(self, query: wq.Query, scored: bool) -> tuple[np.ndarray, np.ndarray]:
         """Every matching live document with its score (0 when unscored)."""
@@ -139,7 +149,7 @@ class Archive:
         """1 for the documents that the query matches, else 0."""
         return self._evaluator.evaluate(query, scored=False).mask[docnums].astype(np.float64)
 
-    def _assemble(self, request, compiled, notes, docnums, scores, tier) -> SearchResult:
+    def _assemble(self, request, compiled, notes, docnums, scores) -> SearchResult:
         columns = self._columns
         matched = np.zeros(columns.size, dtype=bool)
         matched[docnums] = True
@@ -160,7 +170,7 @@ class Archive:
                                               request.facet_limit)
         final = np.flatnonzero(everything[docnums]) if len(docnums) else np.zeros(0, dtype=np.int64)
         chosen_docs, chosen_scores = docnums[final], scores[final]
-        page_docs, page_scores = _page(columns, request, chosen_docs, chosen_scores, tier[final])
+        page_docs, page_scores = _page(columns, request, chosen_docs, chosen_scores)
         hits = tuple(self._hit(d, s if request.sort == "relevance" else None, compiled)
                      for d, s in zip(page_docs, page_scores))
         suggestions = ()
@@ -357,11 +367,10 @@ def _date_mask(columns: Columns, start: dt.date | None, end: dt.date | None) -> 
     return mask
 
 
-def _page(columns, request, docs, scores, tier):
+def _page(columns, request, docs, scores):
     if request.sort == "relevance":
-        # By tier (exact diacritics, adjacency), then score; ties keep index order, which
-        # is the corpus order: stable across runs.
-        order = np.lexsort((docs, -scores, -tier))
+        # Ties keep index order, which is the corpus order: stable across runs.
+        order = np.lexsort((docs, -scores))
     elif request.sort == "newest":
         order = np.lexsort((docs, -columns.day[docs]))
     else:  # oldest first; undated articles last

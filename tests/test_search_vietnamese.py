@@ -149,3 +149,9 @@ def test_text_is_shown_as_the_source_wrote_it(search_archive):
     result = search_archive.search(query="hoa giai")
     hit = result.hits[0]
     assert "hoà giải" in hit.title and "hoà" in hit.snippet
+
+
+def test_scores_fall_down_the_list_whatever_tier_lifted_a_hit(search_archive):
+    for query in ("Đảng", "hội đồng", "luong khanh thien", "hòa"):
+        scores = [hit.score for hit in search_archive.search(query=query, limit=50).hits]
+        assert scores == sorted(scores, reverse=True), query
