@@ -174,6 +174,83 @@ def test_officials_found_with_roles_as_written(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, role",
+    [
+        # a unit word (and its name) closes the organ: the clause's verb is not part of it
+        ("Bà Lê Thị Hoa, Chủ tịch Ủy ban MTTQ phường ôn lại chặng đường 90 năm.",
+         "Chủ tịch Ủy ban MTTQ phường"),
+        ("Ông Vũ Văn Lâm, Chủ tịch UBND xã Thanh Hà lưu ý các hộ dân.",
+         "Chủ tịch UBND xã Thanh Hà"),
+        ("Ông Đào Văn Bình, Tổ trưởng tổ dân phố số 7 mong bà con giữ vệ sinh.",
+         "Tổ trưởng tổ dân phố số 7"),
+        ("Ông Mai Văn Sơn, Trưởng Công an xã hướng dẫn người dân khai báo.", "Trưởng Công an xã"),
+        ("Ông Hà Văn Tùng, Bí thư Chi bộ thôn Đông Sơn vận động các hộ hiến đất.",
+         "Bí thư Chi bộ thôn Đông Sơn"),
+        ("Ông Lý Văn Tư, Phó Chủ tịch UBND phường 8 trả lời kiến nghị.", "Phó Chủ tịch UBND phường 8"),
+        # a place name after a party committee closes it too, unit word or not
+        ("Ông Bùi Văn Nam, Bí thư Tỉnh ủy Hòa Bình lắng nghe ý kiến cử tri.", "Bí thư Tỉnh ủy Hòa Bình"),
+        ("Bà Vi Thị Hằng, Giám đốc Công an tỉnh Bắc Ninh nhằm làm rõ vụ việc.",
+         "Giám đốc Công an tỉnh Bắc Ninh"),
+        # organ names keep their lower-case syllables and lower-case department names
+        ("Ông Cao Văn Dũng, Chủ tịch Hội Cựu chiến binh phường trao quà.",
+         "Chủ tịch Hội Cựu chiến binh phường"),
+        ("Ông Tạ Văn Hải, Giám đốc Sở Nông nghiệp và Phát triển nông thôn tỉnh Hà Nam trao quà.",
+         "Giám đốc Sở Nông nghiệp và Phát triển nông thôn tỉnh Hà Nam"),
+        ("Bà Ngô Thị Lan, Trưởng ban công tác Mặt trận khu dân cư số 2 báo cáo.",
+         "Trưởng ban công tác Mặt trận khu dân cư số 2"),
+        ("Ông Đỗ Văn Hùng, Chủ nhiệm Ủy ban kiểm tra Đảng ủy xã nêu rõ.",
+         "Chủ nhiệm Ủy ban kiểm tra Đảng ủy xã"),
+        ("Ông Phí Văn Cường, Trưởng ban điều hành tổ dân phố số 1 đọc báo cáo.",
+         "Trưởng ban điều hành tổ dân phố số 1"),
+        ("Ông Lê Văn Định, Chủ tịch UBND Thành phố Hà Nội phấn đấu hoàn thành.",
+         "Chủ tịch UBND Thành phố Hà Nội"),
+        # a lower-case word outside the organ vocabulary ends it
+        ("Ông Hồ Văn Tâm, Bí thư Đảng ủy tổ chức hội nghị sơ kết.", "Bí thư Đảng ủy"),
+        # a word that opens the next sentence, where a full stop was lost, ends it
+        ("Ông Trịnh Văn An, Trưởng Ban Tuyên giáo Thành ủy Đà Nẵng Theo đó, kế hoạch được duyệt.",
+         "Trưởng Ban Tuyên giáo Thành ủy Đà Nẵng"),
+        ("Ông Trịnh Văn An, Bí thư Thành ủy Hải Phòng Sáng 10 đã kiểm tra.", "Bí thư Thành ủy Hải Phòng"),
+        # so does a second title written without a separator
+        ("Ông Võ Văn Kiên, Chủ tịch nước Thứ trưởng Bộ Xây dựng đi cùng.", "Chủ tịch nước"),
+        # but a title's own suffix stays with it
+        ("Bà Lê Thị Thu, Phó Chủ tịch Thường trực HĐND tỉnh đề nghị.", "Phó Chủ tịch Thường trực HĐND tỉnh"),
+    ],
+)
+def test_role_ends_where_its_organ_and_place_end(text, role):
+    assert [list(o.roles) for o in find_officials(text)] == [[role]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ông Lê Văn Tám (57 tuổi, Phó bí thư, Chủ tịch UBND xã Kim Bình) cho biết thêm.",
+         [("Lê Văn Tám", ["Phó bí thư", "Chủ tịch UBND xã Kim Bình"])]),
+        ("Bà Hoàng Thị Mơ (sinh năm 1975, Chủ tịch Hội Nông dân xã) trình bày.",
+         [("Hoàng Thị Mơ", ["Chủ tịch Hội Nông dân xã"])]),
+        ("Ông Lò Văn Pấu (65 tuổi, trú tại bản Mòng) cho biết thêm.", []),
+    ],
+)
+def test_roles_inside_a_bracket_after_the_name(text, expected):
+    assert _as_pairs(find_officials(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Đồng chí Nguyễn Văn Ba phát biểu tại hội nghị.", []),
+        ("Các đồng chí Nguyễn Văn Ba, Trần Văn Bốn được bầu vào Ban Chấp hành.", []),
+        # a role given later in the article is kept for the name
+        ("Đồng chí Nguyễn Văn Ba phát biểu. Cuối buổi, đồng chí Nguyễn Văn Ba, Bí thư Đảng ủy "
+         "xã tặng quà.", [("Nguyễn Văn Ba", ["Bí thư Đảng ủy xã"])]),
+        ("Đ/c Đinh Văn Sáu chủ trì. Kết luận, ông Đinh Văn Sáu - Chủ tịch UBND phường - nêu rõ.",
+         [("Đinh Văn Sáu", ["Chủ tịch UBND phường"])]),
+    ],
+)
+def test_comrades_without_any_role_in_the_article_are_left_out(text, expected):
+    assert _as_pairs(find_officials(text)) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Đồng chí Bí thư Đảng ủy phường chủ trì hội nghị.",

@@ -13,6 +13,7 @@ import sqlite3
 import unicodedata
 
 from archive.article import Official
+from archive.extract.roles import role_end
 from archive.normalise import canonical_tones, clean_text, search_key
 
 __all__ = ["find_officials"]
@@ -79,7 +80,7 @@ _NOT_NAME = frozenset(
 _ROLE_END = re.compile(
     r"\s(?:cho biết|cho rằng|cho hay|nói|phát biểu|khẳng định|nhấn mạnh|đánh giá|chia sẻ|"
     r"thông tin|thông báo|yêu cầu|đề nghị|chỉ đạo|trao|tặng|đã|đang|sẽ|cũng|là|được|bị|"
-    r"vừa|tới|đến|dự|chủ trì|làm việc|kiểm tra|thăm|tham dự|trả lời|giải thích|xác nhận|"
+    r"vừa|tới|đến|dự|chủ trì|làm việc|(?<![Bb]an )kiểm tra|(?<![Bb]an )điều hành|ôn|luôn|từ|nhằm|thăm|tham dự|trả lời|giải thích|xác nhận|"
     r"lưu ý|ký|báo cáo|và(?! [{U}])|cùng|với|khi|tại|về|trong|năm|lúc|hiện|từng|nay|"
     r"người|ghi nhận|biểu dương|chúc mừng|trình bày|đọc|công bố|mong|cảm ơn|gửi|"
     r"nêu|bày tỏ|nhận|giao|quán triệt|của|đồng ý|phản đối|tán thành|kêu gọi|ủng hộ|"
@@ -106,7 +107,8 @@ _SEPARATOR = re.compile(r"\s*,\s*|\s+[-–—]\s*|[-–—]\s+")
 _SEGMENT = re.compile(
     r"(?:(?:TP|Tp|TX|TT|P|Q|H)\.\s?|T\.[ƯW]|(?<=\S)[-–](?=\S)|[^-–—,;()\.:!?\n\"“”])+"
 )
-_PARENTHESIS = re.compile(r"\s*\([^()\n]{0,60}\)")
+_PARENTHESIS = re.compile(r"\s*\((?P<inside>[^()\n]{0,120})\)")
+_BRACKET_PART = re.compile(r"[,;]|\s[-–—]\s")
 
 # Cue words: "đ/c", "đồng chí", "ông", "bà", plural "các ...", then a title-like prefix that
 # is not part of the name (academic degrees; ranks, which are roles).
@@ -214,10 +216,18 @@ def _role_at(text: str, pos: int) -> tuple[str | None, int]:
     cut = _ROLE_END.search(role)
     if cut:
         role = role[: cut.start()]
-    role = role.strip()
+    extent = _role_extent(role)
+    cut = cut or extent < len(role.rstrip())
+    role = role[:extent].strip()
     if not role or len(role.split()) > _MAX_ROLE_WORDS or _ends_with_person(role):
         return None, pos
     return role, (pos + len(role) if cut else end)
+
+
+def _role_extent(role: str) -> int:
+    """How much of a phrase that starts with a title is the role: title, organ and place."""
+    head = _ROLE_START.match(role)
+    return role_end(role, head.end() if head else 0, _ROLE_START, _unit_names())
 
 
 def _ends_with_person(role: str) -> bool:
@@ -233,6 +243,7 @@ def _roles_after(text: str, pos: int) -> tuple[list[str], int]:
     roles: list[str] = []
     paren = _PARENTHESIS.match(text, pos)
     if paren:
+        roles = _bracket_roles(paren.group("inside"))
         pos = paren.end()
     while True:
         sep = _appointed(text, pos) or _SEPARATOR.match(text, pos)
@@ -246,6 +257,21 @@ def _roles_after(text: str, pos: int) -> tuple[list[str], int]:
         if end < len(text) and _ROLE_END.match(text, end) and not _appointed(text, end):
             break
     return roles, pos
+
+
+def _bracket_roles(inside: str) -> list[str]:
+    """The roles among the parts of a bracket after a name; ages and birth years are left out.
+
+    >>> _bracket_roles("57 tuổi, Phó bí thư, Chủ tịch UBND xã Kim Bình")
+    ['Phó bí thư', 'Chủ tịch UBND xã Kim Bình']
+    """
+    roles = []
+    for part in _BRACKET_PART.split(inside):
+        part = part.strip()
+        role, _ = _role_at(part, 0) if part else (None, 0)
+        if role:
+            roles.append(role)
+    return roles
 
 
 def _appointed(text: str, pos: int) -> re.Match | None:
@@ -406,7 +432,8 @@ def _merge(found: list[tuple[int, str, list[str]]]) -> tuple[Official, ...]:
         shown, kept, seen = people.setdefault(key, (name, [], set()))
         for role in roles:
             _add_role(kept, role)
-    return tuple(Official(name, tuple(roles)) for name, roles, _ in people.values())
+    # A name with no post anywhere in the article is no official ("đồng chí X phát biểu").
+    return tuple(Official(name, tuple(roles)) for name, roles, _ in people.values() if roles)
 
 
 def _add_role(kept: list[str], role: str) -> None:
