@@ -163,6 +163,31 @@ def test_no_event_date_rather_than_a_wild_guess(text):
 
 
 @pytest.mark.parametrize(
+    "text, date",
+    [
+        # a heading ending in "... sinh" does not make the next paragraph's date a birthday
+        ("Phường Trần Phú ra mắt câu lạc bộ dưỡng sinh\n\nNgày 20/8/2024, UBND phường tổ chức "
+         "lễ ra mắt.", D(2024, 8, 20)),
+        ("Hội người cao tuổi tập dưỡng sinh. Ngày 20/8/2024, phường tổ chức lễ ra mắt.",
+         D(2024, 8, 20)),
+        ("Hồ sơ nộp trước. Ngày 10/8/2024, UBND phường tổ chức họp.", D(2024, 8, 10)),
+        ("Kiểm tra hết hạn\nSáng 5/6/2023, đoàn kiểm tra làm việc tại xã.", D(2023, 6, 5)),
+        # "dưỡng sinh", "vệ sinh" within the sentence are no birth either
+        ("Câu lạc bộ dưỡng sinh ngày 20/8/2024 tổ chức lễ ra mắt.", D(2024, 8, 20)),
+        ("Ra quân tổng vệ sinh ngày 3/3/2024 tại các tổ dân phố.", D(2024, 3, 3)),
+        # within its own sentence the exclusion still holds
+        ("Ông Nguyễn Văn An sinh ngày 20/8/1960. Ông được bầu làm Chủ tịch.", None),
+        ("Người dân nộp hồ sơ trước ngày 20/8/2024 tại bộ phận một cửa.", None),
+        # a cited document in the same sentence stays cited
+        ("Theo Quyết định số 5/QĐ-UBND ngày 1/2/2019, sáng 4/3/2019 xã tổ chức họp.",
+         D(2019, 3, 4)),
+    ],
+)
+def test_exclusions_read_only_the_dates_own_sentence(text, date):
+    assert find_event_date(text) == date
+
+
+@pytest.mark.parametrize(
     "published, text, expected",
     [
         (D(2021, 3, 1), "Sáng 4/5/2020, phường tổ chức lễ.", (D(2021, 3, 1), "published")),

@@ -250,6 +250,11 @@ _NOT_EVENT_BEFORE = re.compile(
              "cho đến", "thời hạn", "hạn chót", "năm sinh")
     + r")\s*(?::\s*)?(?:" + _DAY_WORD + r"\s*)?$"
 )
+# "sinh" that is not birth: "dưỡng sinh", "học sinh", "vệ sinh", "phát sinh".
+_SINH_COMPOUND = re.compile(
+    r"(?:^|[^\w])" + _words("dưỡng", "học", "vệ", "phát", "nảy", "ký", "kí") + r"\s+" + _words("sinh")
+    + r"(?=[^\w]|$)"
+)
 _LUNAR_AFTER = re.compile(r"^\s*(?:\(?\s*" + _words("âm lịch", "âl", "al") + r"\b)")
 # "(20/5/1947 - 20/5/2017)": an anniversary's span, not a date of the article.
 _ANNIVERSARY = re.compile(
@@ -271,6 +276,8 @@ _BACKGROUND = re.compile(
     + r"(?:[^\w]|$)"
 )
 _CLAUSE_END = re.compile(r"[.;!?\n](?=\s)|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_ABBREVIATION = re.compile(r"(?:^|[^\w])\w{1,2}$")
 _DIGIT = re.compile(r"\d")
 _LEAD = 1500  # characters over which a date's earliness still counts
 _THRESHOLD = 3.0
@@ -300,6 +307,24 @@ def _candidates(lower: str) -> list[_Candidate]:
     return found
 
 
+def _sentence_before(lower: str, at: int, reach: int = 80) -> str:
+    """The sentence a date stands in, up to the date: nothing of a heading or sentence before.
+
+    A full stop after one or two letters is an abbreviation ("tp. hà nội"), not an end.
+
+    >>> _sentence_before("câu lạc bộ dưỡng sinh\\n\\nngày 20/8/2024", 28)
+    'ngày '
+    >>> _sentence_before("ubnd tp. hà nội ngày 2/3", 21)
+    'ubnd tp. hà nội ngày '
+    """
+    window = lower[max(0, at - reach) : at]
+    start = 0
+    for end in _SENTENCE_END.finditer(window):
+        if end.group() != "." or not _ABBREVIATION.search(window, 0, end.start()):
+            start = end.end()
+    return window[start:]
+
+
 def _clause_before(lower: str, at: int, reach: int = 80) -> str:
     window = lower[max(0, at - reach) : at]
     ends = list(_CLAUSE_END.finditer(window))
@@ -325,14 +350,16 @@ def _trigger(before: str) -> float:
 
 def _score(lower: str, c: _Candidate) -> None:
     """Weigh one candidate as the article's main event date, or rule it out."""
-    before = lower[max(0, c.start - 80) : c.start]
+    # Only the date's own sentence speaks for it: "... dưỡng sinh" ending a heading does not
+    # make "Ngày 20/8/2024" opening the next paragraph a birthday.
+    before = _sentence_before(lower, c.start)
     tail = before[-30:]
     head = _RANGE_HEAD.search(tail) if _DIGIT.search(tail) else None
     if head and int(head.group(1)) < c.day <= int(head.group(1)) + 10:
         c.start -= len(tail) - head.start(1)
         c.day = int(head.group(1))
         c.score += 1.0
-        before = lower[max(0, c.start - 80) : c.start]
+        before = _sentence_before(lower, c.start)
     trigger = _trigger(before)
     if trigger == 0.0 and c.year is None:
         c.excluded = "fraction"  # "7/11 tuyến đường", "3/4 diện tích": a fraction, not a date
@@ -340,7 +367,7 @@ def _score(lower: str, c: _Candidate) -> None:
     if _DOC_REF.search(before):
         c.excluded = "document"
         return
-    if _NOT_EVENT_BEFORE.search(before[-30:]) or _LUNAR_AFTER.match(lower, c.end):
+    if _NOT_EVENT_BEFORE.search(_SINH_COMPOUND.sub(" ", before[-30:])) or _LUNAR_AFTER.match(lower, c.end):
         c.excluded = "deadline, birth or lunar"
         return
     clause = _clause_before(lower, c.start)
