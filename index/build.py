@@ -23,7 +23,7 @@ from archive import Article, Problem
 from archive.pipeline import documents_of
 from archive.read import iter_files
 
-from .commit import INDEXNAME, commit, delete_by_source, read_toc
+from .commit import INDEXNAME, clean, commit, delete_by_source, read_toc
 from .errors import IndexNotFound
 from .schema import make_schema
 from .store import (
@@ -170,6 +170,7 @@ def _update(files, root, generation, previous, **work) -> BuildSummary:
     for found in problems.values():  # files still rejected as they were: say so again
         summary.problems.extend(Problem(**p) for p in found)
     if not changed and not deleted:
+        clean(generation, toc.generation)  # what a killed build may have left behind
         summary.unchanged = sum(s.doc_count() for s in toc.segments)
         return summary
     total_before = sum(s.doc_count() for s in toc.segments)

@@ -13,6 +13,7 @@ can still open its segments; older ones are removed.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
@@ -80,3 +81,5 @@ def clean(folder: Path, number: int) -> None:
             stale = bool(part) and part.group(1) not in needed
         if stale:
             path.unlink(missing_ok=True)
+    # Whoosh's per-document writers keep their column files here until a segment is done.
+    shutil.rmtree(folder / f"{INDEXNAME}.tmp", ignore_errors=True)
