@@ -38,7 +38,14 @@ def annotate(doc: Document, place: Place = Place()) -> Article:
         date=date,
         date_kind=date_kind,
         category=doc.category,
-        wards=find_wards(whole, province=place.province, district=place.district),
+        # An event date may be a date the article looks back to; only a published one says
+        # which units were in force when it was written.
+        wards=find_wards(
+            whole,
+            province=place.province,
+            district=place.district,
+            on=date if date_kind == "published" else None,
+        ),
         terms=find_terms(whole),
         officials=find_officials(whole),
         encoding=doc.encoding,

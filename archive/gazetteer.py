@@ -15,6 +15,7 @@ letters and digits removed, so "Nâm N'Jang", "nam njang" and "NÂM N’JANG" me
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import importlib.util
 import json
@@ -35,7 +36,11 @@ __all__ = [
     "now_of",
     "spelling_of",
     "all_province_names",
+    "REORGANISED",
 ]
+
+# The day the two-tier reorganisation took effect: units before it had districts, after it none.
+REORGANISED = dt.date(2025, 7, 1)
 
 # The centrally-run cities: their party committee is a Thành ủy, never a Tỉnh ủy.  Huế joined
 # them on 1 January 2025; before that it was Thừa Thiên Huế province with a Tỉnh ủy.

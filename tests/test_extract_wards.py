@@ -1,5 +1,6 @@
 """Ward extraction: which communes an article names, and where they are placed."""
 
+from datetime import date as D
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,51 @@ def test_pre_2025_hue_wards_show_thanh_pho_hue_in_thua_thien_hue(text):
 def test_a_count_after_a_list_is_not_a_numbered_ward():
     text = "Tại 3 xã Sơn Liên, Sơn Dung và Sơn Long, huyện Sơn Tây; 5 lãnh đạo phòng bị kỷ luật."
     assert _names(text) == [("xã", "Sơn Liên"), ("xã", "Sơn Dung"), ("xã", "Sơn Long")]
+
+
+# Yên Sở (Hà Nội) was a ward of quận Hoàng Mai before July 2025 and went into phường Hoàng
+# Mai; a new phường Yên Sở was made at the same time.  Giảng Võ was a ward of quận Ba Đình
+# and is one again since, with more land.
+@pytest.mark.parametrize(
+    "text, on, district, now",
+    [
+        ("Phường Yên Sở, Hà Nội họp bàn.", D(2020, 1, 1), "Quận Hoàng Mai", "Phường Hoàng Mai, Thành phố Hà Nội"),
+        ("Phường Yên Sở, Hà Nội họp bàn.", D(2025, 6, 30), "Quận Hoàng Mai", "Phường Hoàng Mai, Thành phố Hà Nội"),
+        ("Phường Yên Sở, Hà Nội họp bàn.", D(2025, 7, 1), None, "Phường Yên Sở, Thành phố Hà Nội"),
+        ("Phường Giảng Võ họp bàn.", D(2019, 3, 2), "Quận Ba Đình", "Phường Giảng Võ, Thành phố Hà Nội"),
+        ("Phường Giảng Võ họp bàn.", D(2025, 9, 2), None, "Phường Giảng Võ, Thành phố Hà Nội"),
+        # the text's "cũ" outweighs the date
+        ("Phường Yên Sở cũ, Hà Nội họp bàn.", D(2025, 9, 2), "Quận Hoàng Mai", "Phường Hoàng Mai, Thành phố Hà Nội"),
+        # a unit that existed only before keeps its place whatever the date
+        ("Phường Lương Khánh Thiện, tỉnh Hà Nam họp bàn.", D(2025, 9, 2), "Thành phố Phủ Lý", "Phường Phủ Lý, Tỉnh Ninh Bình"),
+        # the text's province comes before the date: Ngô Quyền became a phường only in 2025
+        ("Phường Ngô Quyền, TP Hải Phòng họp bàn.", D(2020, 1, 1), None, "Phường Ngô Quyền, Thành phố Hải Phòng"),
+    ],
+)
+def test_the_articles_date_picks_the_unit_in_force_that_day(text, on, district, now):
+    (ward,) = find_wards(text, on=on)
+    assert (ward.district, ward.now) == (district, now)
+
+
+def test_without_a_date_a_name_held_before_and_after_stays_open():
+    (ward,) = find_wards("Phường Yên Sở, Hà Nội họp bàn.")
+    assert ward.now is None and ward.province == "Hà Nội"
+
+
+@pytest.mark.parametrize(
+    "published, paragraph, now",
+    [
+        (D(2020, 1, 1), "Phường Yên Sở, Hà Nội họp bàn.", "Phường Hoàng Mai, Thành phố Hà Nội"),
+        (D(2025, 8, 1), "Phường Yên Sở, Hà Nội họp bàn.", "Phường Yên Sở, Thành phố Hà Nội"),
+        # an event date is not the day the article was written: it does not choose
+        (None, "Ngày 3/3/2020, phường Yên Sở, Hà Nội họp bàn.", None),
+    ],
+)
+def test_annotate_passes_the_published_date_to_the_ward_finder(published, paragraph, now):
+    from archive.annotate import annotate
+    from archive.article import Document
+
+    doc = Document(source="x.txt", key=None, title="", paragraphs=(paragraph,), encoding="utf-8",
+                   published=published)
+    (ward,) = annotate(doc).wards
+    assert ward.now == now

@@ -11,6 +11,7 @@ a name that still fits several places keeps its type and name and loses the rest
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -340,8 +341,18 @@ def _defaults(province: str | None, district: str | None) -> tuple[set[str], set
     return provinces, districts
 
 
-def find_wards(text: str, province: str | None = None, district: str | None = None) -> tuple[Ward, ...]:
+def find_wards(
+    text: str,
+    province: str | None = None,
+    district: str | None = None,
+    *,
+    on: dt.date | None = None,
+) -> tuple[Ward, ...]:
     """The communes the text names, placed where it allows, most-mentioned first.
+
+    `on` is the article's date when known: a name that was a unit both before and after the
+    July 2025 reorganisation is the unit in force that day, unless the text marks it "cũ" or
+    "(mới)".
 
     >>> find_wards("Đại hội Đảng bộ phường Lương Khánh Thiện; đ/c Bí thư Tỉnh ủy dự.")
     (Ward(type='phường', name='Lương Khánh Thiện', district='Thành phố Phủ Lý', province='Hà Nam', now='Phường Phủ Lý, Tỉnh Ninh Bình'),)
@@ -354,7 +365,8 @@ def find_wards(text: str, province: str | None = None, district: str | None = No
         # "Sĩ Bình" and "Sỹ Bình" are one name: i and y are interchangeable in spelling.
         key = (mention.kind, mention.key.replace("y", "i"), mention.era == "old")
         groups.setdefault(key, []).append(mention)
-    after_reform = any(m.era for m in mentions)
+    dated = None if on is None else ("new" if on >= gz.REORGANISED else "old")
+    after_reform = any(m.era for m in mentions) or dated == "new"
     ev = None
     defaults = _defaults(province, district)
     wards: list[tuple[int, int, Ward]] = []
@@ -368,6 +380,10 @@ def find_wards(text: str, province: str | None = None, district: str | None = No
         if len({(u.province, u.district) for u in units}) > 1 or province or district:
             ev = ev or _evidence(text)
             units = _resolve(units, local, ev, *defaults, now_first=after_reform)
+        if dated and not any(m.era for m in group):
+            # What the text says about the place comes first; the date then picks the unit
+            # in force that day among those left.
+            units = _narrow(units, lambda u: u.current == (dated == "new"))
         best = max(group, key=lambda m: (has_diacritics(m.written) and not m.written.isupper(), -m.start))
         wards.append((-len(group), group[0].start, _ward(kind, _display(best.written, best.units), units)))
     seen: dict[Ward, None] = {}
