@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import queue
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -18,7 +19,10 @@ from conftest import CORPUS
 
 from webui import serve as serving
 
-CLI = [sys.executable, "-c", "from archive.cli import main; main()", "serve"]
+# Ctrl+C is made to raise KeyboardInterrupt even when the test runner was started with SIGINT
+# ignored (as a background job of a shell is).
+CLI = [sys.executable, "-c", "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+       "from archive.cli import main; main()", "serve"]
 STARTUP_SECONDS = 90  # building the demo index takes a few seconds; a slow CI machine more
 URL = re.compile(r"Serving the archive at (http://\S+) ")
 
@@ -105,6 +109,20 @@ def test_serve_opens_an_existing_index_without_rebuilding_it(start, demo_index):
     assert status == 200 and '<article class="hit">' in page
     assert not any("building" in line for line in server.seen)
     assert (demo_index / "CURRENT").read_text(encoding="utf-8") == before
+
+
+def test_ctrl_c_stops_the_server_cleanly(start, demo_index):
+    server = start("--index", str(demo_index), "--port", "0")
+    url = server.url()
+    assert _get(url)[0] == 200
+    server.process.send_signal(signal.SIGINT)
+    assert server.process.wait(timeout=30) == 0
+    rest = []
+    while (line := server.lines.get(timeout=10)) is not None:
+        rest.append(line)
+    assert rest == ["Stopped."]
+    with pytest.raises(OSError):
+        _get(url)
 
 
 @pytest.mark.parametrize(

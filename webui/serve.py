@@ -105,6 +105,7 @@ def serve(index: str | os.PathLike | None = None, corpus: str | os.PathLike | No
     server = make_server(location, corpus or default_corpus(), host, port)
     announce(f"Serving the archive at {url_of(host, bound_port(server))} — Ctrl+C to stop")
     try:
-        server.run()
+        server.run()  # returns when interrupted: waitress handles Ctrl+C itself
     finally:
         server.close()
+    announce("Stopped.")
