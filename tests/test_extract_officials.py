@@ -214,6 +214,24 @@ def test_officials_found_with_roles_as_written(text, expected):
         ("Ông Võ Văn Kiên, Chủ tịch nước Thứ trưởng Bộ Xây dựng đi cùng.", "Chủ tịch nước"),
         # but a title's own suffix stays with it
         ("Bà Lê Thị Thu, Phó Chủ tịch Thường trực HĐND tỉnh đề nghị.", "Phó Chủ tịch Thường trực HĐND tỉnh"),
+        ("Ông Lò Văn Hải, Trưởng đoàn Đại biểu Quốc hội tỉnh phát biểu.",
+         "Trưởng đoàn Đại biểu Quốc hội tỉnh"),
+        # words that only look like openers, heads or kinds, inside names
+        ("Ông Mai Văn Toàn, Bí thư Đảng ủy xã Tân Mỹ Chánh cho biết.", "Bí thư Đảng ủy xã Tân Mỹ Chánh"),
+        ("Ông Lê Văn Kiên, Ủy viên Bộ Chính trị dự.", "Ủy viên Bộ Chính trị"),
+        ("Bà Hà Thị Điệp, Trưởng Ban Tiếp công dân Trung ương trả lời.",
+         "Trưởng Ban Tiếp công dân Trung ương"),
+        ("Ông Phan Văn Lâm, Chủ tịch Hiệp hội bất động sản TP.HCM nêu ý kiến.",
+         "Chủ tịch Hiệp hội bất động sản TP.HCM"),
+        ("Ông Đỗ Văn Hòa, Phó trưởng Phòng Bảo vệ chính trị nội bộ trả lời.",
+         "Phó trưởng Phòng Bảo vệ chính trị nội bộ"),
+        ("Ông Ngô Văn Tú, Cục trưởng Cục phòng chống tham nhũng trả lời.",
+         "Cục trưởng Cục phòng chống tham nhũng"),
+        ("Ông Vi Văn Lợi, Tổng biên tập báo điện tử Giáo dục Việt Nam trả lời.",
+         "Tổng biên tập báo điện tử Giáo dục Việt Nam"),
+        # a new organ after a place name is the next phrase, not the same role
+        ("Ông Đinh Văn An, nguyên Chủ tịch UBND tỉnh Khánh Hòa Ban cán sự đảng có khuyết điểm.",
+         "nguyên Chủ tịch UBND tỉnh Khánh Hòa"),
     ],
 )
 def test_role_ends_where_its_organ_and_place_end(text, role):
@@ -247,6 +265,22 @@ def test_roles_inside_a_bracket_after_the_name(text, expected):
     ],
 )
 def test_comrades_without_any_role_in_the_article_are_left_out(text, expected):
+    assert _as_pairs(find_officials(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Do Phó Chủ tịch UBND huyện Đại Từ Trương Mạnh Kiểm ký.",  # "Từ" ends a place name
+         [("Trương Mạnh Kiểm", ["Phó Chủ tịch UBND huyện Đại Từ"])]),
+        ("Cuối năm, Bí thư thành ủy Đinh La Thăng làm việc với chủ đầu tư.",
+         [("Đinh La Thăng", ["Bí thư thành ủy"])]),
+        # a title that does not reach the name is not the name's
+        ("Tin nhắn gửi Chủ tịch tỉnh Bắc Ninh và Đại tá Phạm Hồng Sơn - Giám đốc Công an tỉnh.",
+         [("Phạm Hồng Sơn", ["Đại tá", "Giám đốc Công an tỉnh"])]),
+    ],
+)
+def test_title_before_a_name_is_a_whole_role(text, expected):
     assert _as_pairs(find_officials(text)) == expected
 
 

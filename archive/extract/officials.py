@@ -309,6 +309,7 @@ def _clause_role(clause: str) -> str | None:
             role
             and len(role.split()) <= _MAX_ROLE_WORDS
             and not _ROLE_END.search(role)
+            and _role_extent(role) >= len(role)  # "Chủ tịch tỉnh X và Đại tá Y": not Y's
             and not _ends_with_person(role)
         ):
             return role

@@ -36,6 +36,8 @@ _UNITS = _phrases(
 )
 # Words after a unit word that make it an organ instead ("Tỉnh ủy", "Xã đội", "xã hội").
 _UNIT_ORGAN = frozenset("ủy uỷ đội đoàn".split())
+# "thành ủy", "thị ủy", "thành đoàn": committees of a city or town, its name may follow.
+_COMMITTEE_ONLY = frozenset({"thành", "thị"})
 _NOT_UNIT = frozenset("hội viên ủy uỷ đội đoàn dân".split())
 # Unit words that are common words too; they are units only with a name or number after.
 _NAMED_ONLY = frozenset("tổ khu cụm bản làng sóc ấp buôn bon".split())
@@ -49,12 +51,12 @@ _ORGAN = _phrases(
     "chấp hành|cao cấp|phó|chính|bệnh viện|đa khoa|kiểm lâm|thanh tra|mầm non|tiểu học|"
     "trung học|cơ sở|phổ thông|đại biểu|dân cư|nhân dân tự quản|điều hành|công tác|"
     "tự quản|an ninh|bảo vệ|dân phòng|viện|tòa án|toà án|kiểm sát|huyện đội|xã đội|"
-    "phường đội|thành đoàn|tỉnh đoàn|huyện đoàn|quận đoàn"
+    "phường đội|thành đoàn|tỉnh đoàn|huyện đoàn|quận đoàn|bộ phận|báo|báo điện tử|tạp chí|đài"
 )
 # Organs named by a kind word ("ban", "phòng", "sở") whose name is often lower case.
 _KINDS = frozenset(
     "ban|ủy ban|uỷ ban|phòng|sở|cục|chi cục|trung tâm|hội|văn phòng|đội|trạm|"
-    "ban cán sự|chi hội|trường".split("|")
+    "ban cán sự|chi hội|trường|bộ phận|báo|tạp chí|đài|viện|tổng cục".split("|")
 )
 _DEPARTMENTS = _phrases(
     "tổ chức|tuyên giáo|dân vận|kiểm tra|nội chính|chỉ huy|chỉ đạo|công tác|điều hành|"
@@ -71,12 +73,12 @@ _DEPARTMENTS = _phrases(
 # Capitalised words that open a sentence, never a part of an organ or place name, when a
 # lower-case word or a number follows ("Theo đó", "Được biết", "Sáng 10").
 _OPENERS = frozenset(
-    "theo trong được sáng chiều tối trưa tại sau trước ngày hôm khi với về từ để do vì "
-    "nhưng tuy còn hiện cũng đây đó qua dịp cùng thế như nếu ngoài bên riêng tiếp cho là "
-    "vừa đã sẽ đang chính tiếp".split()
+    "theo trong được sáng chiều tối trưa tại sau trước ngày hôm khi với từ để do vì "
+    "nhưng tuy còn hiện cũng đây đó qua dịp cùng thế như nếu ngoài bên riêng cho là "
+    "vừa đã sẽ đang".split()
 )
 # Heads that go on the title before them ("Phó Chủ tịch Thường trực").
-_HEAD_SUFFIXES = frozenset({"thường trực", "thường vụ"})
+_HEAD_SUFFIXES = frozenset({"thường trực", "thường vụ", "đại biểu quốc hội", "đại biểu hđnd", "đbqh"})
 
 
 def _match(table: dict, words: list[str], i: int, lower: bool = True) -> int:
@@ -93,7 +95,9 @@ def _unit_at(words: list[str], i: int) -> tuple[int, bool]:
     """The length of a unit word at `i`, and whether it names an organ ("Tỉnh ủy")."""
     n = _match(_UNITS, words, i)
     if not n:
-        return 0, False
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        committee = words[i].lower() in _COMMITTEE_ONLY and after in _UNIT_ORGAN
+        return (2, True) if committee else (0, False)
     after = words[i + n].lower() if i + n < len(words) else ""
     if after in _UNIT_ORGAN:
         return n + 1, True
@@ -145,35 +149,39 @@ def role_end(role: str, start: int, heads: re.Pattern, places: frozenset[str]) -
             continue
         if _upper(word):
             following = texts[i + 1] if i + 1 < len(texts) else ""
-            if word.lower() in _OPENERS and (not following or not _upper(following) or _number(following)):
+            if word.lower() in _OPENERS and following and (not _upper(following) or _number(following)):
                 break
             head = heads.match(role, words[i].start())
-            if head and i and (state == "named" or not _upper(texts[i - 1])):
+            # A second title, unless it is the last word ("xã Tân Mỹ Chánh" is a name).
+            if head and i and head.end() < len(role.rstrip()) and (state == "named" or not _upper(texts[i - 1])):
                 if head.group(0).lower() not in _HEAD_SUFFIXES:
                     break
+            if state == "named" and run and word.lower() in _KINDS and following and not _upper(following):
+                break  # "tỉnh Khánh Hòa Ban cán sự ...": a place name ends, a new organ starts
             if state == "unit":
                 state = "named"
             run.append(word)
-            kind = False
+            kind = word.lower() in _KINDS  # "Ban tổ chức", "Cục phòng chống ..."
             i += 1
             end = words[i - 1].end()
             continue
         if state != "organ":
             break
-        if run and _is_place(run, places):
+        if run and _is_place(run[1:] if run[0].lower() in _KINDS else run, places):
             break
-        n = _match(_ORGAN, texts, i)
-        if n:
-            phrase = " ".join(texts[i : i + n]).lower()
-            kind = phrase in _KINDS
-        elif kind:
-            n = _match(_DEPARTMENTS, texts, i)
+        organ = 0
+        n = _match(_DEPARTMENTS, texts, i) if kind else 0
+        if not n:
+            n = organ = _match(_ORGAN, texts, i)
+        if organ:
+            kind = " ".join(texts[i : i + n]).lower() in _KINDS
         if not n and (run or named):
             n = 1  # a lower-case syllable of a capitalised name ("Hội Cựu chiến binh")
         if not n:
             break
-        # A capitalised name goes on through its lower-case syllables; an organ word ends it.
-        named = not kind and (named or bool(run)) and not _match(_ORGAN, texts, i)
+        # A capitalised name goes on through its lower-case syllables ("Phòng Bảo vệ chính
+        # trị nội bộ", "Hiệp hội bất động sản"); a closing organ word ("Đảng ủy") ends it.
+        named = named or (bool(run) and (not organ or kind))
         run = []
         i += n
         end = words[i - 1].end()
