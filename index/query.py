@@ -182,11 +182,15 @@ def parse_day(value: str, end: bool = False) -> dt.date | None:
 
     >>> parse_day("2020-02", end=True)
     datetime.date(2020, 2, 29)
+    >>> parse_day("2020-13", end=True) is None
+    True
     """
     match = _DATE.match(value.strip())
     if not match:
         return None
     year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        return None  # "2020-13" is no month, not January 2021
     try:
         if month is None:
             return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)

@@ -23,7 +23,7 @@ from archive import Article, Official, Ward
 
 from .analysis import folded_key, pair_keys, words
 from .compile import compile_tree, normal_term
-from .errors import ArticleNotFound, BadRequest, IndexNotFound
+from .errors import ArticleNotFound, BadRequest, IndexNotFound, SearchError
 from .evaluate import Evaluator
 from .facets import Columns, load_columns
 from .query import MAX_QUERY_CHARS, parse
@@ -316,14 +316,37 @@ class Archive:
             )
 
     def iter_results(self, request: SearchRequest):
-        """Every hit of a search, page by page, for exports that must not hold them all."""
-        page = 1
-        while True:
-            result = self.search(_replace(request, page=page, limit=MAX_PAGE_SIZE))
-            yield from result.hits
-            if page >= result.pages or page >= MAX_PAGE:
-                return
-            page += 1
+        """Every hit of a search in order, read a batch at a time: the query runs once, and
+        only a batch of records is held, so exports of any size stream."""
+        request = validate(_replace(request, page=1, limit=MAX_PAGE_SIZE))
+        with self._lock:
+            self.refresh()
+            compiled = compile_tree(parse(request.query).tree)
+            scored = request.sort == "relevance"
+            docnums, scores = self._run(compiled.query, scored=scored)
+            if scored:
+                scores = self._tiered(compiled, docnums, scores)
+            keep = self._filter_mask(request)[docnums] if len(docnums) else np.zeros(0, dtype=bool)
+            docnums, scores = docnums[keep], scores[keep]
+            order = _ordered(self._columns, request, docnums, scores)
+            docnums, scores = docnums[order], scores[order]
+            searcher = self._searcher
+        for start in range(0, len(docnums), MAX_PAGE_SIZE):
+            with self._lock:
+                if self._searcher is not searcher:
+                    raise SearchError("the index changed during the export; run it again")
+                batch = [self._hit(d, s if scored else None, compiled)
+                         for d, s in zip(docnums[start : start + MAX_PAGE_SIZE],
+                                         scores[start : start + MAX_PAGE_SIZE])]
+            yield from batch
+
+    def _filter_mask(self, request) -> np.ndarray:
+        """Documents the request's facet selections and date range let through."""
+        selections, _ = self._selections(request)
+        mask = _date_mask(self._columns, request.date_from, request.date_to)
+        for selected in selections.values():
+            mask &= selected
+        return mask
 
 
 def _replace(request: SearchRequest, **changes) -> SearchRequest:
@@ -368,6 +391,14 @@ def _date_mask(columns: Columns, start: dt.date | None, end: dt.date | None) -> 
 
 
 def _page(columns, request, docs, scores):
+    order = _ordered(columns, request, docs, scores)
+    start = (request.page - 1) * request.limit
+    chosen = order[start : start + request.limit]
+    return docs[chosen], scores[chosen]
+
+
+def _ordered(columns, request, docs, scores) -> np.ndarray:
+    """Positions of docs in the order the request asks for."""
     if request.sort == "relevance":
         # Ties keep index order, which is the corpus order: stable across runs.
         order = np.lexsort((docs, -scores))
@@ -377,9 +408,7 @@ def _page(columns, request, docs, scores):
         days = columns.day[docs].astype(np.float64)
         days[days == 0] = math.inf
         order = np.lexsort((docs, days))
-    start = (request.page - 1) * request.limit
-    chosen = order[start : start + request.limit]
-    return docs[chosen], scores[chosen]
+    return order
 
 
 def _histogram(columns, mask, request) -> tuple[tuple[str, int], ...]:

@@ -159,3 +159,17 @@ def test_ward_values_differing_only_in_tone_placement_are_one_facet_value(demo_i
     names = [v.value for v in wards if "phuong Thuan Hoa" in fold(v.value)]
     assert len(names) == 1, names  # the corpus writes both "Thuận Hòa" and "Thuận Hoà"
     assert next(v.count for v in wards if v.value == names[0]) >= 2
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+def test_iter_results_gives_every_hit_in_the_order_of_the_pages(search_archive, sort):
+    from index import SearchRequest
+
+    request = SearchRequest(query="phường", sort=sort, limit=3)
+    paged = []
+    first = search_archive.search(request)
+    for page in range(1, first.pages + 1):
+        paged += [h.id for h in search_archive.search(
+            SearchRequest(query="phường", sort=sort, limit=3, page=page)).hits]
+    streamed = [h.id for h in search_archive.iter_results(request)]
+    assert streamed == paged and len(streamed) == first.total
