@@ -39,7 +39,8 @@ class Matches:
 class Evaluator:
     """Evaluates Whoosh query trees over one opened index with cached posting arrays."""
 
-    def __init__(self, searcher, live: np.ndarray, day: np.ndarray):
+    def __init__(self, searcher, live: np.ndarray, day: np.ndarray,
+                 lengths: dict[str, np.ndarray] | None = None):
         self.searcher = searcher
         self.size = len(live)
         self.live = live
@@ -47,7 +48,9 @@ class Evaluator:
         self.leaves = searcher.reader().leaf_readers()
         self.field_boost = {name: getattr(field.format, "field_boost", 1.0)
                             for name, field in searcher.schema.items()}
-        self._lengths: dict[str, tuple[np.ndarray, float]] = {}
+        self._lengths: dict[str, tuple[np.ndarray, float]] = {
+            name: (values, _mean_length(values)) for name, values in (lengths or {}).items()
+        }
         self._postings: OrderedDict = OrderedDict()
         self._phrases: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
@@ -104,8 +107,7 @@ class Evaluator:
             reader = self.searcher.reader()
             for docnum in range(self.size):
                 values[docnum] = reader.doc_field_length(docnum, name, 0)
-            present = values[values > 0]
-            self._lengths[name] = (values, float(present.mean()) if len(present) else 1.0)
+            self._lengths[name] = (values, _mean_length(values))
         return self._lengths[name]
 
     # --- evaluation ----------------------------------------------------------------------
@@ -198,3 +200,8 @@ class Evaluator:
     def _leaf_searchers(self):
         subsearchers = getattr(self.searcher, "subsearchers", None)
         return subsearchers if subsearchers else [(self.searcher, 0)]
+
+
+def _mean_length(values: np.ndarray) -> float:
+    present = values[values > 0]
+    return float(present.mean()) if len(present) else 1.0

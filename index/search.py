@@ -69,8 +69,10 @@ class Archive:
         old = self._searcher
         self._generation = generation
         self._searcher = ix.searcher()
-        self._columns = load_columns(self._searcher.reader())
-        self._evaluator = Evaluator(self._searcher, self._columns.live, self._columns.day)
+        cache = generation / f"columns-{ix.latest_generation()}.pickle"
+        self._columns = load_columns(self._searcher.reader(), cache)
+        columns = self._columns
+        self._evaluator = Evaluator(self._searcher, columns.live, columns.day, columns.lengths)
         self._ids = None
         self._suggested: OrderedDict[str, tuple] = OrderedDict()
         if old is not None:

@@ -173,3 +173,17 @@ def test_iter_results_gives_every_hit_in_the_order_of_the_pages(search_archive, 
             SearchRequest(query="phường", sort=sort, limit=3, page=page)).hits]
     streamed = [h.id for h in search_archive.iter_results(request)]
     assert streamed == paged and len(streamed) == first.total
+
+
+def test_the_columns_cache_gives_the_same_searches_and_a_broken_one_is_rebuilt(demo_index):
+    from index import Archive
+    from index.store import current_generation
+
+    with Archive(demo_index) as archive:
+        before = archive.search(query="đại hội", limit=50).to_json()
+    caches = list(current_generation(demo_index).glob("columns-*.pickle"))
+    assert len(caches) == 1
+    caches[0].write_bytes(b"not a pickle")
+    with Archive(demo_index) as archive:
+        assert archive.search(query="đại hội", limit=50).to_json() == before
+    assert caches[0].read_bytes() != b"not a pickle"
