@@ -75,6 +75,10 @@ def make_server(location: Path, corpus: Path | None, host: str = "127.0.0.1", po
     if corpus is not None:
         settings["WARDNEWS_CORPUS"] = str(corpus)
     app = create_app(settings)
+    with app.app_context():  # open the index now: no first visitor waits for it
+        from .state import get_archive
+
+        get_archive()
     try:
         # clear_untrusted_proxy_headers: no proxy is trusted, so its headers are dropped.
         return waitress.create_server(app, host=host, port=port, threads=threads,
