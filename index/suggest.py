@@ -11,7 +11,7 @@ from collections import Counter
 
 from whoosh import query as wq
 
-from archive.normalise import fold, has_diacritics
+from archive.normalise import has_diacritics
 
 from .analysis import exact_key, folded_in_place, folded_key, pair_keys, syllables
 from .query import Words, parse

@@ -135,13 +135,13 @@ def test_a_bad_file_gives_one_problem_with_its_reason(tmp_path, name, content, r
 
 
 def test_undecodable_bytes_give_the_decoders_reason(tmp_path, monkeypatch):
+    import archive.formats
     from archive.errors import DecodeError
-    from archive.formats import text
 
     def refuse(data, declared=None):
         raise DecodeError("mixed encodings: UTF-8 and TCVN3 in one file")
 
-    monkeypatch.setattr(text, "decode_bytes", refuse)
+    monkeypatch.setattr(archive.formats, "decode_bytes", refuse)
     _tree(tmp_path, {"x.txt": "Phường"})
     assert _problems(tmp_path / "x.txt", tmp_path) == [
         (None, "cannot decode: mixed encodings: UTF-8 and TCVN3 in one file")

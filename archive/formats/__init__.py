@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..errors import Problem
+from ..decode import Decoded, decode_bytes
+from ..errors import DecodeError, Problem
 
 __all__ = [
     "MAX_SINGLE_BYTES",
@@ -100,3 +101,13 @@ def load_single(path: Path, source: str) -> bytes | Problem:
 def decode_reason(message: str) -> str:
     """The reason bytes that could not be decoded are refused, from DecodeError's message."""
     return f"cannot decode: {message}"
+
+
+def decoded(data: bytes | Problem, source: str, declared: str | None = None) -> Decoded | Problem:
+    """Loaded bytes decoded, or the Problem that keeps the file out (passed on as it is)."""
+    if isinstance(data, Problem):
+        return data
+    try:
+        return decode_bytes(data, declared)
+    except DecodeError as exc:
+        return Problem(source, decode_reason(str(exc)))

@@ -12,10 +12,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..article import Document
 from ..clean import byline_date, clean_lines, is_tail_marker, line_key, parse_date
-from ..decode import decode_bytes
-from ..errors import DecodeError, Problem
+from ..errors import Problem
 from ..normalise import clean_text
-from . import decode_reason, load_single
+from . import decoded, load_single
 
 __all__ = ["Page", "parse_page", "declared_charset", "html_document", "read_html"]
 
@@ -455,12 +454,8 @@ def html_document(
 def read_html(path: Path, source: str) -> Iterator[Document | Problem]:
     """The one article of a saved .html/.htm page, or the Problem that keeps it out."""
     data = load_single(path, source)
-    if isinstance(data, Problem):
-        yield data
+    found = decoded(data, source, None if isinstance(data, Problem) else declared_charset(data))
+    if isinstance(found, Problem):
+        yield found
         return
-    try:
-        decoded = decode_bytes(data, declared_charset(data))
-    except DecodeError as exc:
-        yield Problem(source, decode_reason(str(exc)))
-        return
-    yield html_document(decoded.text, source, decoded.encoding)
+    yield html_document(found.text, source, found.encoding)

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from ..article import Document
 from ..clean import clean_lines
-from ..decode import decode_bytes
-from ..errors import DecodeError, Problem
-from . import decode_reason, load_single
+from ..errors import Problem
+from . import decoded, load_single
 
 NO_TEXT = (
     "no article text left once menus, links and image names are removed; "
@@ -19,16 +18,11 @@ NO_TEXT = (
 
 def read_text(path: Path, source: str) -> Iterator[Document | Problem]:
     """The one article of a .txt file, or the Problem that keeps it out."""
-    data = load_single(path, source)
-    if isinstance(data, Problem):
-        yield data
+    found = decoded(load_single(path, source), source)
+    if isinstance(found, Problem):
+        yield found
         return
-    try:
-        decoded = decode_bytes(data, None)
-    except DecodeError as exc:
-        yield Problem(source, decode_reason(str(exc)))
-        return
-    yield text_document(decoded.text, source, decoded.encoding)
+    yield text_document(found.text, source, found.encoding)
 
 
 def text_document(text: str, source: str, encoding: str) -> Document | Problem:
