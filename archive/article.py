@@ -71,6 +71,24 @@ class Article:
     text: str
     key: str | None = field(default=None, compare=False)
 
+    @classmethod
+    def from_json(cls, data: dict) -> Article:
+        """An Article back from its JSON shape (to_json's inverse; the record key is not kept)."""
+        return cls(
+            id=data["id"],
+            source=data["source"],
+            url=data["url"],
+            title=data["title"],
+            date=dt.date.fromisoformat(data["date"]) if data["date"] else None,
+            date_kind=data["date_kind"],
+            category=data["category"],
+            wards=tuple(Ward(**w) for w in data["wards"]),
+            terms=tuple(data["terms"]),
+            officials=tuple(Official(o["name"], tuple(o["roles"])) for o in data["officials"]),
+            encoding=data["encoding"],
+            text=data["text"],
+        )
+
     def to_json(self) -> dict:
         """The article in the JSON shape of DESIGN.md."""
         return {

@@ -19,7 +19,7 @@ import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 
-from archive import Article, Official, Ward
+from archive import Article
 
 from .analysis import folded_key, pair_keys, words
 from .compile import compile_tree, normal_term
@@ -270,7 +270,7 @@ class Archive:
         """One article by id; ArticleNotFound if there is none."""
         with self._lock:
             self.refresh()
-            return article_from_json(self._record(self._docnum(article_id)))
+            return Article.from_json(self._record(self._docnum(article_id)))
 
     def more_like_this(self, article_id: str, limit: int = 5) -> tuple[Hit, ...]:
         """Articles that share the most distinctive word pairs with this one."""
@@ -439,21 +439,3 @@ def _distinctive_pairs(searcher, text: str, limit: int = 25) -> list[str]:
             scored.append((count * math.log(total / frequency), pair))
     scored.sort(reverse=True)
     return [pair for _, pair in scored[:limit]]
-
-
-def article_from_json(data: dict) -> Article:
-    """An Article back from its JSON shape."""
-    return Article(
-        id=data["id"],
-        source=data["source"],
-        url=data["url"],
-        title=data["title"],
-        date=dt.date.fromisoformat(data["date"]) if data["date"] else None,
-        date_kind=data["date_kind"],
-        category=data["category"],
-        wards=tuple(Ward(**w) for w in data["wards"]),
-        terms=tuple(data["terms"]),
-        officials=tuple(Official(o["name"], tuple(o["roles"])) for o in data["officials"]),
-        encoding=data["encoding"],
-        text=data["text"],
-    )

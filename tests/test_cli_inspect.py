@@ -84,3 +84,10 @@ def test_every_command_has_help_with_an_example(command):
     result = run(command, "-h")
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+def test_an_article_comes_back_whole_from_its_json(seed_page):
+    from archive import Article, iter_articles
+
+    [article] = list(iter_articles(seed_page))
+    assert Article.from_json(article.to_json()) == article
