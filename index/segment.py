@@ -12,8 +12,9 @@ Whoosh reader, merge or later update handles them.
 from __future__ import annotations
 
 from array import array
-from collections import Counter
-from functools import lru_cache
+from collections import Counter, defaultdict
+from itertools import repeat
+from operator import and_, rshift
 from pickle import dumps
 
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter, W3TermInfo
@@ -21,12 +22,19 @@ from whoosh.formats import Positions
 from whoosh.system import pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
+from .schema import KeyedText
+
 _TERMINFO = W3TermInfo._struct
+_SHIFT = 32
+_LOW = (1 << _SHIFT) - 1
 
 # Terms with at most this many postings are kept in the term table; most terms of a news
 # archive (syllable pairs above all) are that rare, and a block costs a pickle, a zlib call
 # and a seek for each.
-INLINE = 4
+INLINE = 8
+# zlib level for posting blocks: Whoosh's default 3 costs a fifth more time than 1 for an
+# index 1% smaller.
+COMPRESSION = 1
 
 
 class _BulkPostings(W3PostingsWriter):
@@ -64,8 +72,8 @@ class _BulkPostings(W3PostingsWriter):
 class SegmentBuilder:
     """One new segment of an index: add documents, then `finish()` returns the segment.
 
-    The segment is not part of the index until a TOC names it (see build.py); until then
-    its files are strays that a rebuild's cleanup or Whoosh's next commit deletes.
+    The segment is not part of the index until a TOC names it (see commit.py); until then
+    its files are strays that the next commit's cleanup deletes.
     """
 
     def __init__(self, storage, indexname: str, schema):
@@ -76,26 +84,32 @@ class SegmentBuilder:
         self.perdoc = self.codec.per_document_writer(storage, self.segment)
         self.docnum = 0
         self.postings = 0
-        # field -> term -> [doc, weight, value, doc, weight, value, ...]; terms are the
-        # keys (str) for KeyedText fields, Whoosh's term bytes for the others.
-        self._terms: dict[str, dict[str, list]] = {}
+        # field -> term -> postings, in one of two shapes.  Packed (KeyedText fields without
+        # positions, most of the postings): one int per posting, the document number shifted
+        # left by 32 plus the count.  Flat (the others): docnum, weight, value, docnum, ...
+        # Terms are str keys for KeyedText fields, Whoosh's term bytes for the others.
+        self._terms: dict[str, defaultdict] = {}
         self._lengths: dict[str, array] = {}
-        self._fields = [(name, schema[name]) for name in sorted(schema.names())]
+        self._fields = [(name, schema[name], _packed(schema[name])) for name in sorted(schema.names())]
 
     def add(self, fields: dict) -> None:
         """Add one document, given as the keyword arguments of Whoosh's add_document."""
         docnum = self.docnum
         perdoc = self.perdoc
         perdoc.start_doc(docnum)
-        for name, field in self._fields:
+        for name, field, packed in self._fields:
             value = fields.get(name)
             if value is None:
                 continue
             length = 0
             if field.indexed:
-                terms = self._terms.setdefault(name, {})
-                if isinstance(value, list):  # KeyedText's precomputed keys
-                    length = self._add_keys(terms, docnum, value, field.format)
+                terms = self._terms.get(name)
+                if terms is None:
+                    terms = self._terms[name] = defaultdict(list)
+                if isinstance(field, KeyedText):
+                    if isinstance(value, str):  # text, not keys: the analyzer makes the keys
+                        value = [token.text for token in field.analyzer(value)]
+                    length = self._add_keys(terms, docnum, value, field.format, packed)
                 else:
                     length = self._add_tokens(terms, docnum, field.index(value))
                 if field.scorable:
@@ -114,66 +128,63 @@ class SegmentBuilder:
     def _add_tokens(self, terms, docnum, items) -> int:
         length = 0
         for tbytes, freq, weight, vbytes in items:
-            entry = terms.get(tbytes)
-            if entry is None:
-                terms[tbytes] = [docnum, weight, vbytes or b""]
-            else:
-                entry += (docnum, weight, vbytes or b"")
+            terms[tbytes] += (docnum, weight, vbytes or b"")
             length += freq
             self.postings += 1
         return length
 
-    def _add_keys(self, terms, docnum, keys: list[str], fmt) -> int:
-        # The same postings Whoosh would make from KeyedText.index, without its tuples.
-        boost = fmt.field_boost
-        if isinstance(fmt, Positions):
-            where: dict[str, list[int]] = {}
-            for position, key in enumerate(keys):
-                found = where.get(key)
-                if found is None:
-                    where[key] = [position]
-                else:
-                    found.append(position)
-            for key, positions in where.items():
-                count = len(positions)
-                value = _one_position(positions[0]) if count == 1 else fmt.encode(positions)
-                entry = terms.get(key)
-                if entry is None:
-                    terms[key] = [docnum, count * boost, value]
-                else:
-                    entry += (docnum, count * boost, value)
-            self.postings += len(where)
-        else:
+    def _add_keys(self, terms, docnum, keys: list[str], fmt, packed: bool) -> int:
+        # The postings Whoosh would make from KeyedText.index, without its tuples.
+        if packed:
+            base = docnum << _SHIFT
             counts = Counter(keys)
             for key, count in counts.items():
-                entry = terms.get(key)
-                if entry is None:
-                    terms[key] = [docnum, count * boost, _count(count)]
-                else:
-                    entry += (docnum, count * boost, _count(count))
+                terms[key].append(base | count)
             self.postings += len(counts)
+            return len(keys)
+        where: dict[str, list[int]] = {}
+        for position, key in enumerate(keys):
+            found = where.get(key)
+            if found is None:
+                where[key] = [position]
+            else:
+                found.append(position)
+        boost = fmt.field_boost
+        table = _POSITION_VALUES
+        if len(keys) > len(table):
+            _extend(table, len(keys), True)
+        for key, positions in where.items():
+            if len(positions) == 1:
+                terms[key] += (docnum, boost, table[positions[0]])
+            else:
+                terms[key] += (docnum, len(positions) * boost, fmt.encode(positions))
+        self.postings += len(where)
         return len(keys)
 
     def finish(self):
         """Write the postings and close the files; returns the Whoosh segment."""
         self.perdoc.close()
         writer = W3FieldWriter(self.codec, self.storage, self.segment)
-        for name in sorted(self._terms):
-            field = self.schema[name]
+        for name, field, packed in self._fields:
+            if name not in self._terms:
+                continue
             fmt = field.format
             writer.start_field(name, field)
             postings = _BulkPostings(writer._postfile, blocklimit=self.codec._blocklimit,
-                                     compression=self.codec._compression)
+                                     compression=COMPRESSION)
             prefix = pack_ushort(writer._fieldid)
             lengths = self._lengths.get(name)
             terms = self._terms.pop(name)
             add = writer._tindex.add
             for term in sorted(terms):
-                entry = terms[term]
-                docs = entry[0::3]
+                items = terms.pop(term)
+                if packed:
+                    docs, weights, values = _unpack(items, fmt.field_boost)
+                else:
+                    docs, weights, values = items[0::3], items[1::3], items[2::3]
                 known = [lengths[d] for d in docs] if lengths is not None else [0] * len(docs)
-                add(prefix + (term.encode("utf-8") if isinstance(term, str) else term),
-                    postings.write_term(fmt, docs, entry[1::3], entry[2::3], known))
+                key = term.encode("utf-8") if isinstance(term, str) else term
+                add(prefix + key, postings.write_term(fmt, docs, weights, values, known))
             writer.finish_field()
         writer.close()
         self.segment.set_doc_count(self.docnum)
@@ -182,12 +193,30 @@ class SegmentBuilder:
         return self.segment
 
 
-@lru_cache(maxsize=4096)
-def _one_position(position: int) -> bytes:
-    """Positions.encode([position]), remembered: most pairs occur once in an article."""
-    return Positions().encode([position])
+def _packed(field) -> bool:
+    return isinstance(field, KeyedText) and not isinstance(field.format, Positions)
 
 
-@lru_cache(maxsize=4096)
-def _count(count: int) -> bytes:
-    return pack_uint(count)
+def _unpack(items: list[int], boost: float) -> tuple[list, list, list]:
+    """Packed postings as Whoosh writes them: document numbers, weights, values."""
+    # map() over C functions: this runs for most postings of the index.
+    size = len(items)
+    docs = list(map(rshift, items, repeat(_SHIFT, size)))
+    counts = list(map(and_, items, repeat(_LOW, size)))
+    most = max(counts)
+    if most >= len(_COUNT_VALUES):
+        _extend(_COUNT_VALUES, most, False)
+    values = list(map(_COUNT_VALUES.__getitem__, counts))
+    return docs, counts if boost == 1 else [n * boost for n in counts], values
+
+
+# Encoded values by count (frequency fields) or by the one position (positional fields).
+_COUNT_VALUES: list[bytes] = []
+_POSITION_VALUES: list[bytes] = []
+_POSITIONS = Positions()
+
+
+def _extend(table: list[bytes], upto: int, positional: bool) -> None:
+    """Encode values up to `upto` into the table: Positions.encode([n]) or pack_uint(n)."""
+    table.extend(_POSITIONS.encode([n]) if positional else pack_uint(n)
+                 for n in range(len(table), upto + 1))
