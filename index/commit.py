@@ -25,7 +25,8 @@ from .store import latest_toc, write_build_info
 INDEXNAME = _DEF_INDEX_NAME  # "MAIN", as store.latest_toc expects
 _TOC = re.compile(rf"^_{INDEXNAME}_(\d+)\.toc$")
 _INFO = re.compile(r"^build-(\d+)\.json$")
-_TOC_TEMPORARY = re.compile(rf"^_{INDEXNAME}_\d+\.toc\.")
+_SEGMENT_FILE = re.compile(rf"^({INDEXNAME}_[0-9a-z]+)\.\w+$")
+_TEMPORARY = re.compile(rf"^(_{INDEXNAME}_\d+\.toc\.|build-\d+\.json\.tmp$)")
 
 
 def read_toc(folder: Path, number: int | None = None) -> TOC:
@@ -66,20 +67,27 @@ def delete_by_source(folder: Path, schema, segments: list, sources: set[str]) ->
 
 def clean(folder: Path, number: int) -> None:
     """Remove the TOCs, segments and build records that neither TOC `number` nor the one before needs."""
-    kept_tocs = {n for n in (number, number - 1) if (folder / f"_{INDEXNAME}_{n}.toc").exists()}
-    needed: set[str] = set()
-    for n in kept_tocs:
-        needed |= {s.segment_id() for s in read_toc(folder, n).segments}
-    segment_file = re.compile(rf"^({INDEXNAME}_\w+)\.\w+$")
+    kept = {n for n in (number, number - 1) if (folder / f"_{INDEXNAME}_{n}.toc").exists()}
+    needed = {s.segment_id() for n in kept for s in read_toc(folder, n).segments}
     for path in (p for p in folder.iterdir() if p.is_file()):
-        toc, info, part = _TOC.match(path.name), _INFO.match(path.name), segment_file.match(path.name)
-        if path.name.endswith(".tmp") or _TOC_TEMPORARY.match(path.name):
-            stale = True  # a write that a kill interrupted
-        elif toc or info:
-            stale = int((toc or info).group(1)) not in kept_tocs and int((toc or info).group(1)) < number
-        else:
-            stale = bool(part) and part.group(1) not in needed
-        if stale:
+        if _stale(path.name, kept, needed):
             path.unlink(missing_ok=True)
     # Whoosh's per-document writers keep their column files here until a segment is done.
     shutil.rmtree(folder / f"{INDEXNAME}.tmp", ignore_errors=True)
+
+
+def _stale(name: str, kept: set[int], needed: set[str]) -> bool:
+    """Whether clean() removes this file, given the TOCs kept and the segments they name.
+
+    >>> kept, needed = {4, 5}, {"MAIN_abc"}
+    >>> [_stale(n, kept, needed) for n in ("_MAIN_3.toc", "_MAIN_4.toc", "build-3.json",
+    ...                                    "build-5.json", "MAIN_abc.seg", "MAIN_old.seg",
+    ...                                    "build-6.json.tmp", "columns-5.pickle")]
+    [True, False, True, False, False, True, True, False]
+    """
+    if _TEMPORARY.match(name):
+        return True  # a write that a kill interrupted
+    if numbered := _TOC.match(name) or _INFO.match(name):
+        return int(numbered.group(1)) not in kept
+    segment = _SEGMENT_FILE.match(name)
+    return bool(segment) and segment.group(1) not in needed
