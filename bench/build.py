@@ -26,8 +26,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from index import build_index  # noqa: E402
-from index.store import current_generation  # noqa: E402
+from index import build_index
+from index.store import current_generation
 
 NEWS = REPO.parent / "shared" / "data" / "news"
 DATA = {
@@ -88,11 +88,11 @@ def main() -> None:
             sys.exit(f"No data at {path}: this benchmark reads ../shared/data/news/.")
         if args.limit:
             path = sample(path, args.limit)
-        base, count = timed(lambda: baseline(path), args.runs)
+        base, count = timed(lambda path=path: baseline(path), args.runs)
         print(f"\n{path.name}: {count} records")
         print(f"  {'baseline (gunzip + json.loads)':32} {base:7.1f} s {count / base:8.0f} records/s")
         for jobs in args.jobs:
-            seconds, (articles, size) = timed(lambda: build(path, jobs), args.runs)
+            seconds, (articles, size) = timed(lambda path=path, jobs=jobs: build(path, jobs), args.runs)
             print(f"  {f'build_index, jobs={jobs}':32} {seconds:7.1f} s {articles / seconds:8.0f} "
                   f"articles/s  {size / 1e6:6.0f} MB  x{seconds / base:.0f} baseline")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -103,7 +104,7 @@ def build_index(
         if previous.get("corpus") and previous["corpus"] != str(root):
             full = True  # another corpus: nothing of the old index can be kept
         files, problems = _scan(corpus, root)
-        work = dict(jobs=jobs, progress=progress, inherited=(lock,))
+        work = {"jobs": jobs, "progress": progress, "inherited": (lock,)}
         if full:
             summary = _rebuild(files, root, location, **work)
         else:
@@ -147,11 +148,15 @@ def _rebuild(files, root, location, **work) -> BuildSummary:
     summary = BuildSummary(full=True)
     building = new_generation(location)
     schema = make_schema()
-    whoosh_index.create_in(str(building), schema)
-    done, problems = _index(building, schema, [p for p, _ in files.values()], root, summary,
-                            **work)
-    summary.added = len(done.articles)
-    commit(building, schema, done.segments, _info(root, files, problems, len(done.articles)))
+    try:
+        whoosh_index.create_in(str(building), schema)
+        done, problems = _index(building, schema, [p for p, _ in files.values()], root, summary,
+                                **work)
+        summary.added = len(done.articles)
+        commit(building, schema, done.segments, _info(root, files, problems, len(done.articles)))
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)  # a kill leaves it to the next build
+        raise
     publish(location, building)
     return summary
 

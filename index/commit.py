@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import TOC, _DEF_INDEX_NAME
+from whoosh.index import _DEF_INDEX_NAME, TOC
 from whoosh.reading import SegmentReader
 
 from .store import latest_toc, write_build_info

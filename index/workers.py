@@ -9,9 +9,11 @@ processes, no segment is ever merged, and the parent only names the segments in 
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import queue
+import signal
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,11 +28,12 @@ from .segment import SegmentBuilder
 
 # Documents go to workers in batches: one pickle per batch, and work shared evenly.
 BATCH = 64
-# A worker starts a new segment after this many postings (about 40 bytes each in memory);
-# 35,000 full articles make about 32 million postings.
+# A worker starts a new segment after this many postings (about 60 bytes each in memory,
+# all told): 35,000 full articles make about 32 million, two segments with two workers.
 SEGMENT_POSTINGS = 24_000_000
 # How often (seconds) a waiting process looks whether the other side is still alive.
 POLL = 0.5
+_PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 
 
 @dataclass
@@ -147,19 +150,22 @@ def _build_in_workers(storage, indexname, schema, documents, jobs, report, inher
             while True:
                 handle(results.get_nowait())
         except queue.Empty:
-            _check_alive(workers, finished)
+            _check_alive(workers)
+
+    def send(batch) -> None:
+        while True:
+            try:
+                tasks.put(batch, timeout=POLL)
+                return
+            except queue.Full:
+                drain(0)  # meanwhile: progress, and whether a worker died
 
     try:
         for batch in _batches(documents, BATCH):
-            while True:
-                try:
-                    tasks.put(batch, timeout=POLL)
-                    break
-                except queue.Full:
-                    drain(0)
+            send(batch)
             drain(0)
         for _ in workers:
-            tasks.put(None)
+            send(None)  # the end: each worker finishes its segment
         while finished < len(workers):
             drain(POLL)
         for worker in workers:
@@ -172,16 +178,31 @@ def _build_in_workers(storage, indexname, schema, documents, jobs, report, inher
     return segments
 
 
-def _check_alive(workers, finished: int) -> None:
+def _check_alive(workers) -> None:
     dead = [w for w in workers if w.exitcode not in (None, 0)]
     if dead:
         raise WorkerFailed(f"an indexing worker died (exit code {dead[0].exitcode})")
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies, as a `kill -9` of a build does.
+
+    Without it an orphan would go on writing into a folder the next build may be reusing;
+    where prctl is missing, the worker's polling for its parent is the fallback.
+    """
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _work(tasks, results, storage, indexname, schema, parent: int, inherited) -> None:
     """A worker: batches of documents in, finished articles out, one segment per budget."""
     for descriptor in inherited:
         os.close(descriptor)
+    _die_with(parent)
     try:
         segments, builder = [], None
         while True:

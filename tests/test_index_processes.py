@@ -19,8 +19,16 @@ from pathlib import Path
 import pytest
 
 from index import Archive, IndexBusy, build_index
-from index.store import read_build_info, current_generation
-from tests.process_helpers import MARKER, child, wait_for, write_corpus, write_jsonl
+from index.store import current_generation, read_build_info
+from tests.process_helpers import (
+    MARKER,
+    child,
+    children_of,
+    gone,
+    wait_for,
+    write_corpus,
+    write_jsonl,
+)
 
 FILES, PER_FILE = 3, 40  # 120 generated articles: built in about a second
 
@@ -124,9 +132,12 @@ def test_a_rebuild_killed_midway_leaves_the_previous_index_and_the_next_build_cl
                     "--started", started)
     wait_for(started, rebuild)
     time.sleep(0.2)
+    workers = children_of(rebuild.pid)
+    assert len(workers) == (jobs if jobs > 1 else 0)
     os.kill(rebuild.pid, signal.SIGKILL)
     rebuild.wait(timeout=10)
     assert rebuild.returncode == -signal.SIGKILL
+    assert gone(workers, timeout=2), "workers die with the build that started them"
     assert (location / "gen-0002.building").is_dir(), "the kill came mid-build"
     assert current(location) == "gen-0001"
     assert total(location) == 120
