@@ -24,7 +24,7 @@ from archive import Article, Problem
 from archive.pipeline import documents_of
 from archive.read import iter_files
 
-from .commit import INDEXNAME, clean, commit, delete_by_source, read_toc
+from .commit import INDEXNAME, clean, commit, compact, delete_by_source, read_toc
 from .errors import IndexNotFound
 from .schema import make_schema
 from .store import (
@@ -190,7 +190,8 @@ def _update(files, root, generation, previous, **work) -> BuildSummary:
     summary.removed = len(before - new_ids)
     summary.unchanged = total_before - len(before)
     count = total_before - len(before) + len(new_ids)
-    commit(generation, toc.schema, toc.segments + done.segments, _info(root, files, problems, count))
+    segments = compact(generation, toc.schema, toc.segments + done.segments)
+    commit(generation, toc.schema, segments, _info(root, files, problems, count))
     return summary
 
 

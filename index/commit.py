@@ -12,6 +12,7 @@ can still open its segments; older ones are removed.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -20,9 +21,16 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import _DEF_INDEX_NAME, TOC
 from whoosh.reading import SegmentReader
 
+from archive import Article
+
+from .schema import article_fields
+from .segment import SegmentBuilder
 from .store import latest_toc, write_build_info
 
 INDEXNAME = _DEF_INDEX_NAME  # "MAIN", as store.latest_toc expects
+# More segments than this after an update, and the small ones are merged (see compact).
+MAX_SEGMENTS = 8
+SMALL = 16
 _TOC = re.compile(rf"^_{INDEXNAME}_(\d+)\.toc$")
 _INFO = re.compile(r"^build-(\d+)\.json$")
 _SEGMENT_FILE = re.compile(rf"^({INDEXNAME}_[0-9a-z]+)\.\w+$")
@@ -44,6 +52,32 @@ def commit(folder: Path, schema, segments: list, info: dict) -> int:
     TOC(schema, live, number).write(storage, INDEXNAME)  # the switch: a rename
     clean(folder, number)
     return number
+
+
+def compact(folder: Path, schema, segments: list) -> list:
+    """The segments, with the small ones merged into one when there are too many.
+
+    Each update adds a segment and searches visit every segment, so once there are more
+    than MAX_SEGMENTS, those holding under 1/SMALL of the live articles are re-indexed
+    into one from their stored records; big segments are never rewritten by an update.
+    """
+    live = [s for s in segments if s.doc_count() > 0]
+    total = sum(s.doc_count() for s in live)
+    small = [s for s in live if s.doc_count() * SMALL <= total]
+    if len(live) <= MAX_SEGMENTS or len(small) < 2:
+        return live
+    storage = FileStorage(str(folder))
+    builder = SegmentBuilder(storage, INDEXNAME, schema)
+    for segment in small:
+        reader = SegmentReader(storage, schema, segment)
+        try:
+            for docnum in range(segment.doc_count_all()):
+                if not segment.is_deleted(docnum):
+                    record = json.loads(reader.stored_fields(docnum)["record"])
+                    builder.add(article_fields(Article.from_json(record)))
+        finally:
+            reader.close()
+    return [s for s in live if s not in small] + [builder.finish()]
 
 
 def delete_by_source(folder: Path, schema, segments: list, sources: set[str]) -> dict[str, set[str]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from index import Archive, SearchRequest, build_index, index_location
+from index.commit import MAX_SEGMENTS, read_toc
 from index.store import DEFAULT_INDEX, current_generation, read_build_info
 from tests.process_helpers import MARKER, REPO, write_corpus, write_jsonl
 
@@ -174,3 +175,29 @@ def test_the_default_index_is_under_the_folder_a_process_runs_in(tmp_path):
     assert (here / ".wardnews" / "index" / "CURRENT").is_file()
     assert DEFAULT_INDEX == Path(".wardnews") / "index"
     shutil.rmtree(here)
+
+
+def test_many_updates_keep_few_segments_and_the_same_answers(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_jsonl(corpus / "big.jsonl", 200, seed=1, start=0)
+    for n in range(10):
+        write_jsonl(corpus / f"small-{n}.jsonl", 2, seed=100 + n, start=1000 + 10 * n)
+    location = tmp_path / "index"
+    build_index(corpus, location)
+    counts = []
+    for n in range(10):  # each update rewrites one small file: one more small segment
+        write_jsonl(corpus / f"small-{n}.jsonl", 2, seed=200 + n, start=1000 + 10 * n)
+        summary = build_index(corpus, location)
+        assert (summary.updated, summary.unchanged) == (2, 218)
+        counts.append(len(read_toc(current_generation(location)).segments))
+    assert max(counts) <= MAX_SEGMENTS
+    assert counts[:7] == [2, 3, 4, 5, 6, 7, 8] and counts[7] < 8  # merged when a 9th came
+    fresh = tmp_path / "fresh"
+    build_index(corpus, fresh)
+    # The same articles match (scores differ: deleted articles still weigh in statistics).
+    with Archive(location) as updated, Archive(fresh) as rebuilt:
+        for query in (MARKER, "phường", '"đại hội"', "ward:Minh Khai", "-kiểm"):
+            request = SearchRequest(query=query)
+            found = sorted(h.id for h in updated.iter_results(request))
+            assert found == sorted(h.id for h in rebuilt.iter_results(request))
+            assert len(found) == {MARKER: 220, "-kiểm": 0}.get(query, len(found))
