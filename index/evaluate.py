@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
+from whoosh.matching import FilterMatcher
 
 K1 = 1.2
 B = 0.75
@@ -79,6 +80,9 @@ class Evaluator:
             if (fieldname, text) not in reader:
                 continue
             matcher = reader.postings(fieldname, text)
+            if isinstance(matcher, FilterMatcher):
+                # Deleted documents are masked out by the live column; read the raw list.
+                matcher = matcher.child
             if hasattr(matcher, "_read_ids"):
                 # On-disk postings: whole blocks at a time, decoded as tuples.
                 while matcher.is_active():
