@@ -74,8 +74,3 @@ def iter_articles(roots: Iterable[Path] | Path, jobs: int = 1) -> Iterator[Artic
     """Read, clean, normalise and annotate every article under the given folders or files."""
     roots = [roots] if isinstance(roots, (str, Path)) else list(roots)
     return annotate_all((item for root in roots for item in iter_documents(Path(root))), jobs)
-
-
-def articles_of_files(files: Iterable[Path], root: Path, jobs: int = 1) -> Iterator[Article | Problem]:
-    """The articles of some files of a corpus, their sources relative to its root."""
-    return annotate_all(documents_of(files, Path(root)), jobs)

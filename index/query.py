@@ -226,7 +226,6 @@ class _Parser:
         self.tokens = tokens
         self.at = 0
         self.notes = notes
-        self.depth = 0
 
     def peek(self) -> str | None:
         return self.tokens[self.at].kind if self.at < len(self.tokens) else None
@@ -272,13 +271,11 @@ class _Parser:
             return Not(node) if node is not None else None
         if kind == "(":
             self.at += 1
-            self.depth += 1
             node = self.parse_or()
             if self.peek() == ")":
                 self.at += 1
             else:
                 self.notes.append("a bracket was not closed; it closes at the end")
-            self.depth -= 1
             return node
         token = self.tokens[self.at]
         self.at += 1
