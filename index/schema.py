@@ -12,12 +12,12 @@ from archive import Article
 from archive.normalise import clean_text
 
 from .analysis import (
+    SYLLABLE,
     ExactAnalyzer,
     FoldedAnalyzer,
     PairAnalyzer,
     exact_key,
     folded_key,
-    pair_keys,
     words,
 )
 
@@ -42,7 +42,8 @@ class KeyedText(fields.TEXT):
         if isinstance(self.format, fields.formats.Positions):
             positions = defaultdict(list)
             for position, key in enumerate(value):
-                positions[key].append(position)
+                if key is not None:  # a gap: no pair across punctuation (see pairs_in)
+                    positions[key].append(position)
             for key, where in positions.items():
                 yield key.encode("utf-8"), len(where), len(where) * boost, self.format.encode(where)
         else:
@@ -89,10 +90,48 @@ def facet_key(value: str) -> str:
     return " ".join(folded_key(w) for w in words(clean_text(value)))
 
 
-def _keys_for(text: str) -> tuple[list[str], list[str], list[str]]:
-    found = words(text)
+# Punctuation that parts words: "lễ hội, đồng thời" holds no "hội đồng".  A full stop
+# parts them too, except after an abbreviation ("P. Minh Khai", "TP. Huế") or between
+# digits ("5.000"); hyphens and slashes join ("2020-2025", "đ/c").
+_PARTING = frozenset(",;:!?…()[]{}\"“”«»\n")
+
+
+def _parts(gap: str, before: str, after: str) -> bool:
+    if any(c in _PARTING for c in gap):
+        return True
+    if "." in gap:
+        abbreviation = len(before) <= 3 and before[:1].isupper()
+        number = before[-1:].isdigit() and after[:1].isdigit()
+        return not (abbreviation or number)
+    return False
+
+
+def pairs_in(text: str, found: list[str], spans: list[tuple[int, int]], folded: list[str]) -> list[str | None]:
+    """Pair keys of neighbouring syllables, None where punctuation parts them.
+
+    The None keeps its place, so pairs either side of it are never adjacent positions.
+
+    >>> text = "lễ hội, đồng thời P. Minh"
+    >>> found = [(m.group(), m.span()) for m in SYLLABLE.finditer(text)]
+    >>> pairs_in(text, [w for w, _ in found], [s for _, s in found], [folded_key(w) for w, _ in found])
+    ['le hoi', None, 'dong thoi', 'thoi p', 'p minh']
+    """
+    pairs: list[str | None] = []
+    for i in range(len(found) - 1):
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        if gap == " " or not _parts(gap, found[i], found[i + 1]):
+            pairs.append(f"{folded[i]} {folded[i + 1]}")
+        else:
+            pairs.append(None)
+    return pairs
+
+
+def _keys_for(text: str) -> tuple[list[str], list[str], list[str | None]]:
+    matches = list(SYLLABLE.finditer(text))
+    found = [m.group() for m in matches]
     folded = [folded_key(w) for w in found]
-    return [exact_key(w) for w in found], folded, pair_keys(folded)
+    pairs = pairs_in(text, found, [m.span() for m in matches], folded)
+    return [exact_key(w) for w in found], folded, pairs
 
 
 def article_fields(article: Article) -> dict:

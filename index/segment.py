@@ -144,6 +144,8 @@ class SegmentBuilder:
             return len(keys)
         where: dict[str, list[int]] = {}
         for position, key in enumerate(keys):
+            if key is None:  # a gap where punctuation parts two syllables
+                continue
             found = where.get(key)
             if found is None:
                 where[key] = [position]

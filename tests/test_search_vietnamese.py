@@ -133,8 +133,6 @@ def test_words_side_by_side_rank_above_frequent_scattered_syllables(search_archi
     assert max(order.index(k) for k in together) < order.index("hoi-dong-scattered")
 
 
-@pytest.mark.xfail(strict=True, reason="index/schema.py pairs syllables across punctuation; "
-                   "pairs should stop at , ; . and line ends")
 def test_words_either_side_of_punctuation_are_not_a_phrase(search_archive):
     # "lễ hội, đồng thời": hội and đồng meet only across a comma.
     assert "hoi-dong-comma" not in found(search_archive, '"hội đồng"')
