@@ -113,6 +113,45 @@ def pair_keys(folded: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(folded, folded[1:])]
 
 
+# Punctuation that parts words: "lễ hội, đồng thời" holds no "hội đồng".  A full stop
+# parts them too, except after an abbreviation ("P. Minh Khai", "TP. Huế") or between
+# digits ("5.000"); hyphens and slashes join ("2020-2025", "đ/c").
+_PARTING = frozenset(",;:!?…()[]{}\"“”«»\n")
+
+
+def parted(gap: str, before: str, after: str) -> bool:
+    """Whether the characters between two syllables part them into different phrases.
+
+    >>> parted(", ", "hội", "đồng"), parted(". ", "P", "Minh"), parted(".", "5", "000")
+    (True, False, False)
+    """
+    if any(c in _PARTING for c in gap):
+        return True
+    if "." in gap:
+        abbreviation = len(before) <= 3 and before[:1].isupper()
+        number = before[-1:].isdigit() and after[:1].isdigit()
+        return not (abbreviation or number)
+    return False
+
+
+def phrase_runs(text: str) -> list[str]:
+    """The stretches of a text that punctuation does not part.
+
+    >>> phrase_runs("lễ hội, đồng thời P. Minh Khai")
+    ['lễ hội', 'đồng thời P. Minh Khai']
+    """
+    matches = list(SYLLABLE.finditer(text))
+    runs, start = [], 0
+    for before, after in zip(matches, matches[1:]):
+        gap = text[before.end() : after.start()]
+        if gap != " " and parted(gap, before.group(), after.group()):
+            runs.append(text[start : before.end()].strip())
+            start = after.start()
+    if matches:
+        runs.append(text[start : matches[-1].end()].strip())
+    return runs
+
+
 class _KeyAnalyzer(Composable):
     """A Whoosh analyzer over this module's keys; subclasses say which key."""
 

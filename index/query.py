@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from archive.normalise import clean_text
 
+from .analysis import phrase_runs
+
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 32  # words, phrases and filters a query may hold; more are dropped with a note
 FIELDS = ("title", "ward", "official", "term", "date", "category")
@@ -170,6 +172,10 @@ def _node(value: str, field_name: str | None, quoted: bool, notes: list[str]):
         return found
     if not re.search(r"[^\W_]", value):
         return None  # punctuation only: nothing to match
+    if quoted and field_name in (None, "title"):
+        runs = phrase_runs(value)
+        if len(runs) > 1:  # the index pairs no words across punctuation: nor does the query
+            return And(tuple(Words(run, field_name, phrase=True) for run in runs))
     # Facet fields take the whole value; a quoted text keeps its order.
     return Words(value, field_name, phrase=quoted or field_name in _FACET_FIELDS)
 

@@ -13,6 +13,7 @@ from archive.normalise import clean_text
 
 from .analysis import (
     SYLLABLE,
+    parted,
     ExactAnalyzer,
     FoldedAnalyzer,
     PairAnalyzer,
@@ -90,22 +91,6 @@ def facet_key(value: str) -> str:
     return " ".join(folded_key(w) for w in words(clean_text(value)))
 
 
-# Punctuation that parts words: "lễ hội, đồng thời" holds no "hội đồng".  A full stop
-# parts them too, except after an abbreviation ("P. Minh Khai", "TP. Huế") or between
-# digits ("5.000"); hyphens and slashes join ("2020-2025", "đ/c").
-_PARTING = frozenset(",;:!?…()[]{}\"“”«»\n")
-
-
-def _parts(gap: str, before: str, after: str) -> bool:
-    if any(c in _PARTING for c in gap):
-        return True
-    if "." in gap:
-        abbreviation = len(before) <= 3 and before[:1].isupper()
-        number = before[-1:].isdigit() and after[:1].isdigit()
-        return not (abbreviation or number)
-    return False
-
-
 def pairs_in(text: str, found: list[str], spans: list[tuple[int, int]], folded: list[str]) -> list[str | None]:
     """Pair keys of neighbouring syllables, None where punctuation parts them.
 
@@ -119,7 +104,7 @@ def pairs_in(text: str, found: list[str], spans: list[tuple[int, int]], folded: 
     pairs: list[str | None] = []
     for i in range(len(found) - 1):
         gap = text[spans[i][1] : spans[i + 1][0]]
-        if gap == " " or not _parts(gap, found[i], found[i + 1]):
+        if gap == " " or not parted(gap, found[i], found[i + 1]):
             pairs.append(f"{folded[i]} {folded[i + 1]}")
         else:
             pairs.append(None)

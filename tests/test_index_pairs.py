@@ -44,3 +44,15 @@ def test_a_phrase_is_not_found_across_a_comma_but_is_across_an_abbreviation(tmp_
 
         assert found('"hội đồng"') == {"Kỳ họp Hội đồng nhân dân"}
         assert found('"P. Minh Khai"') == {"Tin phường"}
+
+
+def test_a_quoted_phrase_with_punctuation_finds_itself(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.json").write_text(json.dumps(
+        {"title": "Lễ hội mùa xuân", "text": "Khai mạc lễ hội, đồng thời trao giải."},
+        ensure_ascii=False), encoding="utf-8")
+    build_index(corpus, tmp_path / "index")
+    with Archive(tmp_path / "index") as archive:
+        assert archive.search(query='"lễ hội, đồng thời"').total == 1
+        assert archive.search(query='"lễ hội đồng thời"').total == 0
