@@ -12,34 +12,16 @@ parsing the JSON lines, nothing else), since times alone vary too much on shared
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import shutil
-import statistics
 import sys
 import tempfile
-import time
-from itertools import islice
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from common import DATA, baseline, sample, timed
 
 from index import build_index
 from index.store import current_generation
-
-NEWS = REPO.parent / "shared" / "data" / "news"
-DATA = {
-    "baomoi": NEWS / "baomoi-2017.jsonl.gz",
-    "rss": NEWS / "rss-headlines-2025-2026.jsonl.gz",
-}
-
-
-def baseline(path: Path) -> int:
-    """Decompress and parse every line: the floor any build pays."""
-    with gzip.open(path, "rb") as lines:
-        return sum(1 for line in lines if json.loads(line))
 
 
 def build(path: Path, jobs: int) -> tuple[int, int]:
@@ -52,24 +34,6 @@ def build(path: Path, jobs: int) -> tuple[int, int]:
         return summary.added, size
     finally:
         shutil.rmtree(location, ignore_errors=True)
-
-
-def timed(run, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
-def sample(path: Path, limit: int) -> Path:
-    """The first `limit` lines of a file, in a temporary file of the same kind."""
-    folder = Path(tempfile.mkdtemp(prefix="wardnews-sample-"))
-    target = folder / path.name
-    with gzip.open(path, "rb") as source, gzip.open(target, "wb") as out:
-        out.writelines(islice(source, limit))
-    return target
 
 
 def main() -> None:

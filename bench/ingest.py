@@ -12,28 +12,14 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
-import statistics
 import sys
-import tempfile
-import time
-from itertools import islice
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from common import DATA, baseline, sample, timed
 
-from archive.errors import Problem  # noqa: E402
-from archive.pipeline import iter_articles  # noqa: E402
-
-DATA = REPO.parent / "shared" / "data" / "news" / "baomoi-2017.jsonl.gz"
-
-
-def baseline(path: Path) -> int:
-    """Decompress and parse every line: the floor any ingest pays."""
-    with gzip.open(path, "rb") as lines:
-        return sum(1 for line in lines if json.loads(line))
+from archive.errors import Problem
+from archive.pipeline import iter_articles
 
 
 def ingest(path: Path, jobs: int) -> tuple[int, int]:
@@ -46,29 +32,15 @@ def ingest(path: Path, jobs: int) -> tuple[int, int]:
     return articles, problems
 
 
-def timed(run, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--data", type=Path, default=DATA["baomoi"])
     parser.add_argument("--limit", type=int, default=0, help="first N articles only")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     if not args.data.exists():
         sys.exit(f"No data at {args.data}: this benchmark reads ../shared/data/news/.")
-    path = args.data
-    if args.limit:
-        tmp = Path(tempfile.mkdtemp()) / "sample.jsonl.gz"
-        with gzip.open(args.data, "rb") as src, gzip.open(tmp, "wb") as dst:
-            dst.writelines(islice(src, args.limit))
-        path = tmp
+    path = sample(args.data, args.limit) if args.limit else args.data
     megabytes = sum(len(line) for line in gzip.open(path, "rb")) / 1e6
     print(f"data: {path.name}, {megabytes:.1f} MB of JSON text, {os.cpu_count()} cores, "
           f"median of {args.runs} runs")

@@ -29,19 +29,14 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from common import DATA, REPO
 
-from archive.normalise import fold  # noqa: E402
-from index import Archive, SearchRequest, build_index  # noqa: E402
-from index.schema import ward_value  # noqa: E402
-from index.store import current_generation, read_build_info  # noqa: E402
+from archive.normalise import fold
+from index import Archive, SearchRequest, build_index
+from index.build import file_hash
+from index.schema import ward_value
+from index.store import current_generation, read_build_info
 
-NEWS = REPO.parent / "shared" / "data" / "news"
-DATA = {
-    "baomoi": NEWS / "baomoi-2017.jsonl.gz",
-    "rss": NEWS / "rss-headlines-2025-2026.jsonl.gz",
-}
 RESULTS = REPO / "bench" / "results"
 TARGET_P95_MS = 100.0
 TARGET_BUILD_S = 300.0
@@ -72,14 +67,6 @@ FACET_LIMIT = 20
 
 
 # --- data and code identity ------------------------------------------------------------
-
-
-def sha1_of(path: Path) -> str:
-    digest = hashlib.sha1()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def code_version() -> str:
@@ -127,7 +114,7 @@ def build(name: str, data: Path, limit: int, jobs: int, rebuild: bool) -> Built:
     """Build the wardnews index, or reuse one built from the same data by the same code."""
     location = RESULTS / f"index-{name}{f'-{limit}' if limit else ''}"
     marker = location / "bench.json"
-    wanted = {"data": str(data), "sha1": sha1_of(data), "code": code_version(), "jobs": jobs}
+    wanted = {"data": str(data), "sha1": file_hash(data), "code": code_version(), "jobs": jobs}
     if not rebuild and marker.exists():
         recorded = json.loads(marker.read_text(encoding="utf-8"))
         try:
