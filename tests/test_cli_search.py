@@ -160,7 +160,8 @@ def test_from_and_to_take_years_months_and_days(found, demo_index, start, end, f
 
 
 @pytest.mark.parametrize("option, value", [
-    ("--from", "2020-13"), ("--to", "20"), ("--from", "last year"), ("--to", "2021-02-30"),
+    ("--from", "2020-13"), ("--to", "2020-13"), ("--to", "20"), ("--from", "last year"),
+    ("--to", "2021-02-30"),
 ])
 def test_a_bad_date_is_a_usage_error_naming_the_forms(search, option, value):
     result = search("", option, value)

@@ -81,8 +81,7 @@ def _day(args, name: str, end: bool = False):
     if not text:
         return None
     day = parse_day(text, end=end)
-    # parse_day(end=True) rolls month 13 into the next year; the period's first day cannot.
-    if day is None or parse_day(text) is None:
+    if day is None:
         raise BadRequest(f"{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {text[:20]!r}")
     return day
 
