@@ -12,6 +12,7 @@ import json
 import math
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 import time
 from pathlib import Path
 
@@ -110,7 +111,7 @@ class Archive:
             if request.sort == "relevance":
                 scores = self._tiered(compiled, docnums, scores)
             result = self._assemble(request, compiled, parsed.notes, docnums, scores)
-        return _with_time(result, time.perf_counter() - started)
+        return replace(result, seconds=time.perf_counter() - started)
 
     def _tiered(self, compiled, docnums: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """Scores lifted by tier: exact diacritics first, then words side by side.
@@ -320,7 +321,7 @@ class Archive:
     def iter_results(self, request: SearchRequest):
         """Every hit of a search in order, read a batch at a time: the query runs once, and
         only a batch of records is held, so exports of any size stream."""
-        request = validate(_replace(request, page=1, limit=MAX_PAGE_SIZE))
+        request = validate(replace(request, page=1, limit=MAX_PAGE_SIZE))
         with self._lock:
             self.refresh()
             compiled = compile_tree(parse(request.query).tree)
@@ -349,18 +350,6 @@ class Archive:
         for selected in selections.values():
             mask &= selected
         return mask
-
-
-def _replace(request: SearchRequest, **changes) -> SearchRequest:
-    from dataclasses import replace
-
-    return replace(request, **changes)
-
-
-def _with_time(result: SearchResult, seconds: float) -> SearchResult:
-    from dataclasses import replace
-
-    return replace(result, seconds=seconds)
 
 
 def validate(request: SearchRequest) -> SearchRequest:
