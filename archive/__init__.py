@@ -1,18 +1,19 @@
 """The archive: read files of Vietnamese ward news and turn them into annotated Articles."""
 
-from .article import Article, Document, Official, Ward, article_id
-from .errors import ArchiveError, DecodeError, Problem, ReadError
-from .pipeline import iter_articles
+from .lazy import lazy_exports
 
-__all__ = [
-    "Article",
-    "ArchiveError",
-    "DecodeError",
-    "Document",
-    "Official",
-    "Problem",
-    "ReadError",
-    "Ward",
-    "article_id",
-    "iter_articles",
-]
+_EXPORTS = {
+    "Article": ".article",
+    "Document": ".article",
+    "Official": ".article",
+    "Ward": ".article",
+    "article_id": ".article",
+    "ArchiveError": ".errors",
+    "DecodeError": ".errors",
+    "Problem": ".errors",
+    "ReadError": ".errors",
+    "WardnewsError": ".errors",
+    "read_articles": ".pipeline",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -92,19 +92,36 @@ class Article:
     def to_json(self) -> dict:
         """The article in the JSON shape of DESIGN.md."""
         return {
-            "id": self.id,
-            "source": self.source,
-            "url": self.url,
-            "title": self.title,
-            "date": self.date.isoformat() if self.date else None,
+            **identity_json(self),
             "date_kind": self.date_kind,
             "category": self.category,
-            "wards": [w.to_json() for w in self.wards],
-            "terms": list(self.terms),
-            "officials": [o.to_json() for o in self.officials],
+            **annotations_json(self),
             "encoding": self.encoding,
             "text": self.text,
         }
+
+
+# An article and a search hit share these parts of their JSON contracts (DESIGN.md): one
+# definition each, used by both.
+
+def identity_json(record) -> dict:
+    """Which article a record is, in JSON: id, source, url, title, date."""
+    return {
+        "id": record.id,
+        "source": record.source,
+        "url": record.url,
+        "title": record.title,
+        "date": record.date.isoformat() if record.date else None,
+    }
+
+
+def annotations_json(record) -> dict:
+    """What a record is about, in JSON: wards, terms, officials."""
+    return {
+        "wards": [w.to_json() for w in record.wards],
+        "terms": list(record.terms),
+        "officials": [o.to_json() for o in record.officials],
+    }
 
 
 def article_id(source: str, key: str | None = None) -> str:

@@ -1,11 +1,15 @@
-"""The archive's named errors and the record of a file or record that could not be read."""
+"""The base of all wardnews errors, the archive's named errors, and the record of a file or record that could not be read."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 
-class ArchiveError(Exception):
+class WardnewsError(Exception):
+    """Base of every error wardnews raises on purpose, in every layer: catch this one."""
+
+
+class ArchiveError(WardnewsError):
     """Base of every error the archive raises on purpose."""
 
 

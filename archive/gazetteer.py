@@ -24,7 +24,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.normalise import fold, search_key
+from .normalise import fold, search_key
 
 __all__ = [
     "Unit",

@@ -70,7 +70,7 @@ def annotate_all(documents: Iterable, jobs: int = 1) -> Iterator[Article | Probl
             yield from annotated
 
 
-def iter_articles(roots: Iterable[Path] | Path, jobs: int = 1) -> Iterator[Article | Problem]:
+def read_articles(roots: Iterable[Path] | Path, jobs: int = 1) -> Iterator[Article | Problem]:
     """Read, clean, normalise and annotate every article under the given folders or files."""
     roots = [roots] if isinstance(roots, (str, Path)) else list(roots)
     return annotate_all((item for root in roots for item in iter_documents(Path(root))), jobs)

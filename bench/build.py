@@ -20,8 +20,8 @@ from pathlib import Path
 
 from common import DATA, baseline, sample, timed
 
-from index import build_index
-from index.store import current_generation
+from wardnews.index import build_index
+from wardnews.index.store import current_generation
 
 
 def build(path: Path, jobs: int) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from itertools import islice
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))  # run as `python bench/x.py` from anywhere, installed or not
+
 
 NEWS = REPO.parent / "shared" / "data" / "news"
 DATA = {

@@ -18,13 +18,13 @@ from pathlib import Path
 
 from common import DATA, baseline, sample, timed
 
-from archive.errors import Problem
-from archive.pipeline import iter_articles
+from wardnews.archive.errors import Problem
+from wardnews.archive.pipeline import read_articles
 
 
 def ingest(path: Path, jobs: int) -> tuple[int, int]:
     articles = problems = 0
-    for item in iter_articles(path, jobs=jobs):
+    for item in read_articles(path, jobs=jobs):
         if isinstance(item, Problem):
             problems += 1
         else:

@@ -31,11 +31,11 @@ from pathlib import Path
 
 from common import DATA, REPO
 
-from archive.normalise import fold
-from index import Archive, SearchRequest, build_index
-from index.build import file_hash
-from index.schema import ward_value
-from index.store import current_generation, read_build_info
+from wardnews.archive.normalise import fold
+from wardnews.index import Archive, SearchRequest, build_index
+from wardnews.index.build import file_hash
+from wardnews.index.keys import ward_value
+from wardnews.index.store import current_generation, read_build_info
 
 RESULTS = REPO / "bench" / "results"
 TARGET_P95_MS = 100.0

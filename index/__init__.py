@@ -1,31 +1,44 @@
 """The search module: build a Whoosh index of archive articles and search it.
 
-    from index import Archive, SearchRequest
+    from wardnews.index import Archive
     with Archive(".wardnews/index") as archive:
-        result = archive.search(SearchRequest(query="luong khanh thien", wards=("Lương Khánh Thiện",)))
+        result = archive.search("luong khanh thien", wards="Lương Khánh Thiện")
+
+Everything a caller needs is named here (the web UI uses nothing else); importing the
+package is cheap, and Whoosh and numpy load when an index is built or opened.
 """
 
-from .build import BuildSummary, build_index
-from .errors import ArticleNotFound, BadRequest, IndexBusy, IndexNotFound, SearchError
-from .results import FacetValue, Hit, SearchRequest, SearchResult, Stats, Suggestion
-from .search import Archive
-from .store import DEFAULT_INDEX, index_location
+from ..archive.lazy import lazy_exports
 
-__all__ = [
-    "Archive",
-    "ArticleNotFound",
-    "BadRequest",
-    "BuildSummary",
-    "DEFAULT_INDEX",
-    "FacetValue",
-    "Hit",
-    "IndexBusy",
-    "IndexNotFound",
-    "SearchError",
-    "SearchRequest",
-    "SearchResult",
-    "Stats",
-    "Suggestion",
-    "build_index",
-    "index_location",
-]
+_EXPORTS = {
+    "Archive": ".search",
+    "BuildSummary": ".build",
+    "build_index": ".build",
+    "Highlighter": ".plan",
+    "FacetValue": ".results",
+    "Hit": ".results",
+    "SearchResult": ".results",
+    "Stats": ".results",
+    "Suggestion": ".results",
+    "FACETS": ".request",
+    "MAX_PAGE": ".request",
+    "MAX_PAGE_SIZE": ".request",
+    "MAX_QUERY_CHARS": ".request",
+    "SORTS": ".request",
+    "SearchRequest": ".request",
+    "parse_day": ".request",
+    "facet_key": ".keys",
+    "ward_value": ".keys",
+    "DEFAULT_INDEX": ".store",
+    "has_index": ".store",
+    "index_location": ".store",
+    "ArticleNotFound": ".errors",
+    "BadRequest": ".errors",
+    "IndexBusy": ".errors",
+    "IndexNotFound": ".errors",
+    "IndexOutdated": ".errors",
+    "SearchError": ".errors",
+    "WorkerFailed": ".errors",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

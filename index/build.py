@@ -20,11 +20,11 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-from archive import Article, Problem
-from archive.pipeline import documents_of
-from archive.read import iter_files
+from ..archive import Article, Problem
+from ..archive.pipeline import documents_of
+from ..archive.read import iter_files
 
-from .commit import INDEXNAME, clean, commit, compact, delete_by_source, read_toc
+from .commit import INDEXNAME, clean, commit, compact, delete_by_source, open_generation, read_toc
 from .errors import IndexNotFound
 from .schema import make_schema
 from .store import (
@@ -98,7 +98,9 @@ def build_index(
         remove_abandoned(location)
         try:
             generation = current_generation(location)
-        except IndexNotFound:
+            if not full:
+                open_generation(location, generation)  # one an older wardnews wrote: rebuilt
+        except IndexNotFound:  # IndexOutdated too
             generation, full = None, True
         previous = read_build_info(generation) if generation else {}
         if previous.get("corpus") and previous["corpus"] != str(root):
@@ -197,7 +199,7 @@ def _update(files, root, generation, previous, **work) -> BuildSummary:
 
 def _sources(generation: Path) -> set[str]:
     """The files the index's live articles came from."""
-    with whoosh_index.open_dir(str(generation)).reader() as reader:
+    with open_generation(generation.parent, generation).reader() as reader:
         return {s.decode("utf-8") if isinstance(s, bytes) else s for s in reader.lexicon("source")}
 
 

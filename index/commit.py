@@ -13,16 +13,19 @@ can still open its segments; older ones are removed.
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import shutil
 from pathlib import Path
 
+from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import _DEF_INDEX_NAME, TOC
 from whoosh.reading import SegmentReader
 
-from archive import Article
+from ..archive import Article
 
+from .errors import IndexNotFound, IndexOutdated
 from .schema import article_fields
 from .segment import SegmentBuilder
 from .store import latest_toc, write_build_info
@@ -35,6 +38,20 @@ _TOC = re.compile(rf"^_{INDEXNAME}_(\d+)\.toc$")
 _INFO = re.compile(r"^build-(\d+)\.json$")
 _SEGMENT_FILE = re.compile(rf"^({INDEXNAME}_[0-9a-z]+)\.\w+$")
 _TEMPORARY = re.compile(rf"^(_{INDEXNAME}_\d+\.toc\.|build-\d+\.json\.tmp$)")
+
+
+def open_generation(location: Path, generation: Path):
+    """The Whoosh index of a generation; IndexOutdated when an older wardnews wrote it.
+
+    Whoosh keeps the schema as a pickle that names the modules of its analyzers; an index
+    written before wardnews became one package names modules that no longer exist.
+    """
+    try:
+        return whoosh_index.open_dir(str(generation))
+    except (whoosh_index.EmptyIndexError, OSError) as exc:
+        raise IndexNotFound(location, str(exc)) from None
+    except (ImportError, AttributeError, pickle.UnpicklingError) as exc:
+        raise IndexOutdated(location, str(exc)) from None
 
 
 def read_toc(folder: Path, number: int | None = None) -> TOC:

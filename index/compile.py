@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
-from archive.normalise import clean_text, has_diacritics
+from ..archive.normalise import clean_text, has_diacritics
 
-from .analysis import Syllable, exact_key, folded_key, pair_keys, syllables
+from .keys import Syllable, exact_key, folded_key, pair_keys, syllables
 from .query import And, DateRange, Not, Or, Words
-from .schema import facet_key
+from .keys import facet_key
 
 EXACT_BOOST = 1.5  # the same diacritics as typed
 PAIR_BOOST = 2.0  # words side by side, as typed

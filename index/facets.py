@@ -1,178 +1,119 @@
-"""Facet counting from per-document columns, vectorised over the whole result set.
+"""Filters, facet counts and the date histogram of a search, as array operations over columns.
 
-Stock Whoosh faceting rebuilds multi-valued facet data from postings on every query (0.4
-to 1.3 s at 20,000 articles).  Here each facet is read once per opened index into arrays
-(document → value ids), and a query's counts are one `numpy.bincount` over the documents
-that match, whatever their number.
+Values ticked in one facet combine with OR, facets with AND.  A facet's counts take every
+filter but its own, so that ticking a second value shows what it would add.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
-from dataclasses import dataclass, field
-from pathlib import Path
+import datetime as dt
+from dataclasses import dataclass
 
 import numpy as np
 
-from archive.normalise import canonical_tones
+from .columns import Columns
+from .compile import normal_term
+from .request import FACETS, SearchRequest
+from .results import FacetValue
 
-from .schema import NOW, SEPARATOR, facet_key
-
-COLUMN_FACETS = ("ward", "term", "official", "category")
+COUNTED = (*FACETS, "category")  # facets counted for every search, in this order
 
 
 @dataclass
-class Facet:
-    """One multi-valued facet: its values, and which documents carry which."""
+class Selection:
+    """What a request's filters let through: one mask per ticked facet, and the dates."""
 
-    values: list[str]  # value id → value as shown
-    keys: list[str]  # value id → folded key, for matching what a user typed
-    doc_of: np.ndarray  # one entry per (document, value) pair: the document
-    value_of: np.ndarray  # ... and the value id
-    nows: list[str | None]  # value id → for wards, the unit it belongs to since July 2025
+    masks: dict[str, np.ndarray]
+    ids: dict[str, set]  # the value ids ticked per facet (years as text)
+    dates: np.ndarray
 
-    def count(self, mask: np.ndarray) -> np.ndarray:
-        """How many documents under the mask carry each value."""
-        chosen = mask[self.doc_of]
-        return np.bincount(self.value_of[chosen], minlength=len(self.values))
-
-    def mask_for(self, ids: set[int], size: int) -> np.ndarray:
-        """Documents carrying any of the value ids (several values of one facet: OR)."""
-        mask = np.zeros(size, dtype=bool)
-        if ids:
-            wanted = np.isin(self.value_of, np.fromiter(ids, dtype=np.int64))
-            mask[self.doc_of[wanted]] = True
+    def allowed(self, leave_out: str | None = None) -> np.ndarray:
+        """Documents every filter lets through, but for one facet's own (for its counts)."""
+        mask = self.dates.copy()
+        for name, selected in self.masks.items():
+            if name != leave_out:
+                mask &= selected
         return mask
 
-    def ids_matching(self, typed: str) -> set[int]:
-        """Value ids a typed value selects: the whole value, or its leading parts.
 
-        "Lương Khánh Thiện" selects every ward of that name; "phường Lương Khánh Thiện,
-        Thành phố Phủ Lý, Hà Nam" selects one.  Case and diacritics are not needed.
-        """
-        key = facet_key(typed)
-        if not key:
-            return set()
-        found = set()
-        for value_id, value_key in enumerate(self.keys):
-            if value_key == key or value_key.startswith(key + " ") or _name_of(value_key, key):
-                found.add(value_id)
-        return found
-
-
-def _name_of(value_key: str, key: str) -> bool:
-    # A ward value starts with its type: "phuong luong khanh thien ..." is found by its name.
-    for prefix in ("phuong ", "xa ", "thi tran "):
-        if value_key.startswith(prefix) and (
-            value_key[len(prefix):] == key or value_key[len(prefix):].startswith(key + " ")
-        ):
-            return True
-    return False
+def selection(columns: Columns, request: SearchRequest) -> Selection:
+    """The masks of a request's facet values and date range."""
+    masks: dict[str, np.ndarray] = {}
+    ids: dict[str, set] = {}
+    typed = {"ward": request.wards, "term": tuple(normal_term(t) for t in request.terms),
+             "official": request.officials, "category": request.categories}
+    for name, values in typed.items():
+        if not values:
+            continue
+        facet = columns.facets[name]
+        chosen = set().union(*(facet.ids_matching(v) for v in values))
+        ids[name] = chosen
+        masks[name] = facet.mask_for(chosen, columns.size)
+    if request.years:
+        wanted = [int(y) for y in request.years]
+        masks["year"] = np.isin(columns.year, wanted)
+        ids["year"] = {str(y) for y in wanted}
+    return Selection(masks, ids, date_mask(columns, request.date_from, request.date_to))
 
 
-@dataclass
-class Columns:
-    """Everything counted per document, for one opened index."""
-
-    size: int  # documents, deleted ones included (Whoosh numbers them all)
-    live: np.ndarray  # bool per document: not deleted
-    day: np.ndarray  # int yyyymmdd per document, 0 when unknown
-    facets: dict[str, Facet]
-    lengths: dict[str, np.ndarray] = field(default_factory=dict)  # syllables per field, for BM25
-
-    @property
-    def year(self) -> np.ndarray:
-        return self.day // 10000
+def date_mask(columns: Columns, start: dt.date | None, end: dt.date | None) -> np.ndarray:
+    """Documents dated within the range; an end excludes undated ones, a start does too."""
+    mask = np.ones(columns.size, dtype=bool)
+    if start:
+        mask &= columns.day >= int(start.strftime("%Y%m%d"))
+    if end:
+        mask &= (columns.day <= int(end.strftime("%Y%m%d"))) & (columns.day > 0)
+    return mask
 
 
-LENGTH_FIELDS = ("title_folded", "text_folded")
+def facet_counts(columns: Columns, matched: np.ndarray, chosen: Selection,
+                 limit: int) -> dict[str, tuple[FacetValue, ...]]:
+    """Every counted facet's values over the matched documents, most frequent first."""
+    return {name: facet_values(columns, name, matched & chosen.allowed(leave_out=name),
+                               chosen.ids.get(name, set()), limit)
+            for name in COUNTED}
 
 
-def load_columns(reader, cache: Path | None = None) -> Columns:
-    """The per-document arrays of an opened index, from the cache file when there is one.
-
-    Reading them from Whoosh's columns takes seconds at 35,000 articles (a Python loop per
-    document); the cache, named for the index's commit, takes milliseconds.  A cache that
-    cannot be read or written is simply rebuilt or skipped.
-    """
-    if cache is not None and cache.exists():
-        try:
-            with open(cache, "rb") as handle:
-                found = pickle.load(handle)
-            if isinstance(found, Columns) and found.size == reader.doc_count_all():
-                return found
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-            pass
-    columns = read_columns(reader)
-    if cache is not None:
-        _write_cache(cache, columns)
-    return columns
+def facet_values(columns: Columns, name: str, mask: np.ndarray, selected: set,
+                 limit: int) -> tuple[FacetValue, ...]:
+    """One facet's values under the mask: the `limit` most frequent, and every selected one."""
+    if name == "year":
+        years, counts = np.unique(columns.year[mask & (columns.day > 0)], return_counts=True)
+        values = [FacetValue(str(y), int(c), str(y) in selected) for y, c in zip(years, counts)]
+        values.sort(key=lambda v: v.value, reverse=True)
+        return tuple(values[:limit] + [v for v in values[limit:] if v.selected])
+    facet = columns.facets[name]
+    counts = facet.count(mask)
+    order = np.argsort(-counts, kind="stable")
+    shown = [int(i) for i in order[:limit] if counts[i] > 0]
+    shown += [i for i in selected if i not in shown]
+    if name != "ward":
+        return tuple(FacetValue(facet.values[i], int(counts[i]), i in selected) for i in shown)
+    return tuple(FacetValue(facet.values[i], int(counts[i]), i in selected,
+                            label=facet.values[i], now=facet.nows[i]) for i in shown)
 
 
-def _write_cache(cache: Path, columns: Columns) -> None:
-    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "wb") as handle:
-            pickle.dump(columns, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cache)
-        for old in cache.parent.glob("columns-*.pickle"):
-            if old != cache:
-                old.unlink(missing_ok=True)
-    except OSError:
-        temporary.unlink(missing_ok=True)  # a read-only index still searches
+def top_values(columns: Columns, name: str, limit: int | None = None) -> tuple[tuple[str, int], ...]:
+    """A facet's values over the whole live index, most frequent first (for stats)."""
+    facet = columns.facets[name]
+    counts = facet.count(columns.live)
+    order = np.argsort(-counts, kind="stable")
+    return tuple((facet.values[i], int(counts[i])) for i in order[:limit] if counts[i])
 
 
-def read_columns(reader) -> Columns:
-    """Read the facet columns and field lengths of an index, into arrays."""
-    size = reader.doc_count_all()
-    live = np.ones(size, dtype=bool)
-    if reader.has_deletions():
-        for docnum in range(size):
-            if reader.is_deleted(docnum):
-                live[docnum] = False
-    day = np.zeros(size, dtype=np.int64)
-    if reader.has_column("day"):
-        column = reader.column_reader("day")
-        day[:] = [column[d] or 0 for d in range(size)]
-    facets = {name: _load_facet(reader, name, size) for name in COLUMN_FACETS}
-    lengths = {
-        name: np.array([reader.doc_field_length(d, name, 0) for d in range(size)], dtype=np.float64)
-        for name in LENGTH_FIELDS
-    }
-    return Columns(size, live, day, facets, lengths)
+def years_of(columns: Columns, mask: np.ndarray) -> tuple[tuple[str, int], ...]:
+    """Dated documents under the mask per year, oldest first."""
+    years, counts = np.unique(columns.year[mask & (columns.day > 0)], return_counts=True)
+    return tuple((str(y), int(c)) for y, c in zip(years, counts))
 
 
-def _load_facet(reader, name: str, size: int) -> Facet:
-    # Values that differ only in tone placement ("Thuận Hòa", "Thuận Hoà") are one value,
-    # shown as first met.
-    ids: dict[str, int] = {}
-    shown: list[str] = []
-    nows: list[str | None] = []
-    docs: list[int] = []
-    values: list[int] = []
-    if reader.has_column(name):
-        column = reader.column_reader(name)
-        for docnum in range(size):
-            raw = column[docnum]
-            if not raw:
-                continue
-            text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            for entry in text.split(SEPARATOR):
-                value, _, now = entry.partition(NOW)
-                if not value:
-                    continue
-                identity = canonical_tones(value)
-                if identity not in ids:
-                    ids[identity] = len(shown)
-                    shown.append(value)
-                    nows.append(now or None)
-                docs.append(docnum)
-                values.append(ids[identity])
-    return Facet(
-        values=shown,
-        keys=[facet_key(v) for v in shown],
-        doc_of=np.array(docs, dtype=np.int64),
-        value_of=np.array(values, dtype=np.int64),
-        nows=nows,
-    )
+def histogram(columns: Columns, mask: np.ndarray) -> tuple[tuple[str, int], ...]:
+    """Documents under the mask per year, or per month when the dates span three years or less."""
+    days = columns.day[mask & (columns.day > 0)]
+    if not len(days):
+        return ()
+    years = days // 10000
+    if years.max() - years.min() <= 2:
+        months, counts = np.unique(days // 100, return_counts=True)
+        return tuple((f"{m // 100:04d}-{m % 100:02d}", int(c)) for m, c in zip(months, counts))
+    return years_of(columns, mask)

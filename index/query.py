@@ -16,11 +16,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from archive.normalise import clean_text
+from ..archive.normalise import clean_text
 
-from .analysis import phrase_runs
+from .keys import phrase_runs
+from .request import MAX_QUERY_CHARS, parse_day
 
-MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 32  # words, phrases and filters a query may hold; more are dropped with a note
 FIELDS = ("title", "ward", "official", "term", "date", "category")
 # Fields a user may spell in Vietnamese or without the colon's neighbours spaced.
@@ -178,36 +178,6 @@ def _node(value: str, field_name: str | None, quoted: bool, notes: list[str]):
             return And(tuple(Words(run, field_name, phrase=True) for run in runs))
     # Facet fields take the whole value; a quoted text keeps its order.
     return Words(value, field_name, phrase=quoted or field_name in _FACET_FIELDS)
-
-
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
-
-
-def parse_day(value: str, end: bool = False) -> dt.date | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD as a day: the first of the period, or its last if `end`.
-
-    >>> parse_day("2020-02", end=True)
-    datetime.date(2020, 2, 29)
-    >>> parse_day("2020-13", end=True) is None
-    True
-    """
-    match = _DATE.match(value.strip())
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    if month is not None and not 1 <= month <= 12:
-        return None  # "2020-13" is no month, not January 2021
-    try:
-        if month is None:
-            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-        if day is None:
-            if not end:
-                return dt.date(year, month, 1)
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            return following - dt.timedelta(days=1)
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def parse_date_range(value: str) -> DateRange | None:

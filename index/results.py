@@ -5,28 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-SORTS = ("relevance", "newest", "oldest")
-FACETS = ("ward", "term", "official", "year")
-MAX_PAGE_SIZE = 100
-MAX_PAGE = 10_000
+from ..archive.article import Official, Ward, annotations_json, identity_json
 
-
-@dataclass(frozen=True)
-class SearchRequest:
-    """A search: the query, the facet values ticked, a date range, the order and the page."""
-
-    query: str = ""
-    wards: tuple[str, ...] = ()
-    terms: tuple[str, ...] = ()
-    officials: tuple[str, ...] = ()
-    years: tuple[str, ...] = ()
-    categories: tuple[str, ...] = ()
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    sort: str = "relevance"
-    page: int = 1
-    limit: int = 10
-    facet_limit: int = 20  # values shown per facet; selected values are always shown
+from .request import SearchRequest
 
 
 @dataclass(frozen=True)
@@ -59,9 +40,9 @@ class Hit:
     date: dt.date | None
     date_kind: str | None
     category: str | None
-    wards: tuple[dict, ...]
+    wards: tuple[Ward, ...]
     terms: tuple[str, ...]
-    officials: tuple[dict, ...]
+    officials: tuple[Official, ...]
     score: float | None
     snippet: str  # plain text with matches between MARK_START and MARK_END
     title_marked: str = ""
@@ -69,14 +50,8 @@ class Hit:
     def to_json(self) -> dict:
         """The hit in the JSON shape of DESIGN.md."""
         return {
-            "id": self.id,
-            "source": self.source,
-            "url": self.url,
-            "title": self.title,
-            "date": self.date.isoformat() if self.date else None,
-            "wards": list(self.wards),
-            "terms": list(self.terms),
-            "officials": list(self.officials),
+            **identity_json(self),
+            **annotations_json(self),
             "score": round(self.score, 4) if self.score is not None else None,
             "snippet": self.snippet,
         }

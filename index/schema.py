@@ -8,19 +8,10 @@ from collections import Counter, defaultdict
 from whoosh import columns, fields
 from whoosh.system import pack_uint
 
-from archive import Article
-from archive.normalise import clean_text
+from ..archive import Article
 
-from .analysis import (
-    SYLLABLE,
-    parted,
-    ExactAnalyzer,
-    FoldedAnalyzer,
-    PairAnalyzer,
-    exact_key,
-    folded_key,
-    words,
-)
+from .analysis import ExactAnalyzer, FoldedAnalyzer, PairAnalyzer
+from .keys import SYLLABLE, exact_key, facet_key, folded_key, pairs_in, ward_keys, ward_value
 
 # Facet values are stored per document in columns, joined by this separator; a ward's
 # value carries the unit it belongs to now after the second one.
@@ -77,40 +68,6 @@ def make_schema() -> fields.Schema:
     )
 
 
-def ward_value(ward) -> str:
-    """A ward as a facet value: type and name, then district and province where known."""
-    return ", ".join(p for p in (f"{ward.type} {ward.name}", ward.district, ward.province) if p)
-
-
-def facet_key(value: str) -> str:
-    """The folded form a facet value is searched by.
-
-    >>> facet_key("phường Lương Khánh Thiện, Thành phố Phủ Lý, Hà Nam")
-    'phuong luong khanh thien thanh pho phu ly ha nam'
-    """
-    return " ".join(folded_key(w) for w in words(clean_text(value)))
-
-
-def pairs_in(text: str, found: list[str], spans: list[tuple[int, int]], folded: list[str]) -> list[str | None]:
-    """Pair keys of neighbouring syllables, None where punctuation parts them.
-
-    The None keeps its place, so pairs either side of it are never adjacent positions.
-
-    >>> text = "lễ hội, đồng thời P. Minh"
-    >>> found = [(m.group(), m.span()) for m in SYLLABLE.finditer(text)]
-    >>> pairs_in(text, [w for w, _ in found], [s for _, s in found], [folded_key(w) for w, _ in found])
-    ['le hoi', None, 'dong thoi', 'thoi p', 'p minh']
-    """
-    pairs: list[str | None] = []
-    for i in range(len(found) - 1):
-        gap = text[spans[i][1] : spans[i + 1][0]]
-        if gap == " " or not parted(gap, found[i], found[i + 1]):
-            pairs.append(f"{folded[i]} {folded[i + 1]}")
-        else:
-            pairs.append(None)
-    return pairs
-
-
 def _keys_for(text: str) -> tuple[list[str], list[str], list[str | None]]:
     matches = list(SYLLABLE.finditer(text))
     found = [m.group() for m in matches]
@@ -145,8 +102,3 @@ def article_fields(article: Article) -> dict:
         "_stored_category": article.category or "",
         "day": int(article.date.strftime("%Y%m%d")) if article.date else 0,
     }
-
-
-def ward_keys(ward) -> set[str]:
-    """The keys a ward is found by: its name, its type and name, its whole facet value."""
-    return {facet_key(ward.name), facet_key(f"{ward.type} {ward.name}"), facet_key(ward_value(ward))}

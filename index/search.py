@@ -7,38 +7,28 @@ per-document columns (see facets.py), so their cost does not grow with the resul
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import replace
-import time
 from pathlib import Path
 
 import numpy as np
-from whoosh import index as whoosh_index
 from whoosh import query as wq
 
-from archive import Article
+from ..archive import Article
 
-from .analysis import folded_key, pair_keys, words
-from .compile import compile_tree, normal_term
-from .errors import ArticleNotFound, BadRequest, IndexNotFound, SearchError
+from . import facets
+from .columns import Columns, load_columns
+from .commit import open_generation
+from .errors import ArticleNotFound, SearchError
 from .evaluate import Evaluator
-from .facets import Columns, load_columns
-from .query import MAX_QUERY_CHARS, parse
-from .results import (
-    FACETS,
-    MAX_PAGE,
-    MAX_PAGE_SIZE,
-    SORTS,
-    FacetValue,
-    Hit,
-    SearchRequest,
-    SearchResult,
-    Stats,
-)
+from .keys import folded_key, pair_keys, words
+from .plan import Plan, plan
+from .request import MAX_PAGE_SIZE, SearchRequest
+from .results import Hit, SearchResult, Stats
 from .snippets import mark, snippet
 from .store import current_generation, index_location, read_build_info
 from .suggest import suggestions_for
@@ -63,14 +53,11 @@ class Archive:
 
     def _open(self) -> None:
         generation = current_generation(self.location)
-        try:
-            ix = whoosh_index.open_dir(str(generation))
-        except (whoosh_index.EmptyIndexError, OSError) as exc:
-            raise IndexNotFound(self.location, str(exc)) from None
+        ix = open_generation(self.location, generation)
         old = self._searcher
         self._generation = generation
         self._searcher = ix.searcher()
-        cache = generation / f"columns-{ix.latest_generation()}.pickle"
+        cache = generation / f"columns-{ix.latest_generation()}.npz"
         self._columns = load_columns(self._searcher.reader(), cache)
         columns = self._columns
         self._evaluator = Evaluator(self._searcher, columns.live, columns.day, columns.lengths)
@@ -99,19 +86,29 @@ class Archive:
 
     # --- searching -------------------------------------------------------------------
 
-    def search(self, request: SearchRequest | None = None, **options) -> SearchResult:
-        """Run a search; options are SearchRequest fields (query=..., wards=(...), ...)."""
-        request = validate(request or SearchRequest(**options))
+    def search(self, request: SearchRequest | str | None = None, /, **options) -> SearchResult:
+        """Run a search: a SearchRequest, a query string, or SearchRequest's fields as options.
+
+        `archive.search("đại hội", wards="Lương Khánh Thiện", date_from="2020")`; BadRequest
+        names an option that cannot be read.
+        """
+        request = SearchRequest.of(request, **options)
         started = time.perf_counter()
+        planned = plan(request.query)
         with self._lock:
             self.refresh()
-            parsed = parse(request.query)
-            compiled = compile_tree(parsed.tree)
-            docnums, scores = self._run(compiled.query, scored=request.sort == "relevance")
-            if request.sort == "relevance":
-                scores = self._tiered(compiled, docnums, scores)
-            result = self._assemble(request, compiled, parsed.notes, docnums, scores)
+            docnums, scores = self._matches(planned, scored=request.sort == "relevance")
+            result = self._assemble(request, planned, docnums, scores)
         return replace(result, seconds=time.perf_counter() - started)
+
+    def _matches(self, planned: Plan, scored: bool) -> tuple[np.ndarray, np.ndarray]:
+        """The live documents a plan matches, with their tiered scores when `scored`."""
+        found = self._evaluator.evaluate(planned.compiled.query, scored)
+        docnums = np.flatnonzero(found.mask)
+        scores = found.scores[docnums]
+        if scored:
+            scores = self._tiered(planned.compiled, docnums, scores)
+        return docnums, scores
 
     def _tiered(self, compiled, docnums: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """Scores lifted by tier: exact diacritics first, then words side by side.
@@ -128,108 +125,67 @@ class Archive:
             return scores
         return scores + tier * (float(scores.max()) + 1.0)
 
-    def _run(self, query: wq.Query, scored: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Every matching live document with its score (0 when unscored)."""
-        found = self._evaluator.evaluate(query, scored)
-        docnums = np.flatnonzero(found.mask)
-        return docnums, found.scores[docnums]
-
-    def _suggestions(self, query: str) -> tuple:
-        # They depend on the query and the index only: remembered until the index changes.
-        found = self._suggested.get(query)
-        if found is None:
-            found = tuple(suggestions_for(self._matching, query, self._stored_text))
-            self._suggested[query] = found
-            if len(self._suggested) > SUGGESTIONS_KEPT:
-                self._suggested.popitem(last=False)
-        return found
-
     def _matching(self, query: wq.Query) -> np.ndarray:
-        """The live documents a query matches, in index order."""
+        """The live documents a Whoosh query matches, in index order."""
         return np.flatnonzero(self._evaluator.evaluate(query, scored=False).mask)
 
     def _in(self, query: wq.Query, docnums: np.ndarray) -> np.ndarray:
         """1 for the documents that the query matches, else 0."""
         return self._evaluator.evaluate(query, scored=False).mask[docnums].astype(np.float64)
 
-    def _assemble(self, request, compiled, notes, docnums, scores) -> SearchResult:
+    def _suggestions(self, planned: Plan) -> tuple:
+        # They depend on the query and the index only: remembered until the index changes.
+        found = self._suggested.get(planned.text)
+        if found is None:
+            found = tuple(suggestions_for(self._matching, planned, self._stored_text))
+            self._suggested[planned.text] = found
+            if len(self._suggested) > SUGGESTIONS_KEPT:
+                self._suggested.popitem(last=False)
+        return found
+
+    def _assemble(self, request, planned: Plan, docnums, scores) -> SearchResult:
         columns = self._columns
         matched = np.zeros(columns.size, dtype=bool)
         matched[docnums] = True
-        selections, selected_ids = self._selections(request)
-        in_dates = _date_mask(columns, request.date_from, request.date_to)
-        everything = matched & in_dates
-        for mask in selections.values():
-            everything &= mask
-        facets = {}
-        for name in (*FACETS, "category"):
-            # Counts for a facet take every filter but its own, so that ticking a second
-            # value of the same facet shows what it would add (values combine with OR).
-            others = matched & in_dates
-            for other, mask in selections.items():
-                if other != name:
-                    others &= mask
-            facets[name] = self._facet_values(name, others, selected_ids.get(name, set()),
-                                              request.facet_limit)
-        final = np.flatnonzero(everything[docnums]) if len(docnums) else np.zeros(0, dtype=np.int64)
-        chosen_docs, chosen_scores = docnums[final], scores[final]
-        page_docs, page_scores = _page(columns, request, chosen_docs, chosen_scores)
-        hits = tuple(self._hit(d, s if request.sort == "relevance" else None, compiled)
+        chosen = facets.selection(columns, request)
+        everything = matched & chosen.allowed()
+        kept = everything[docnums]
+        page_docs, page_scores = _page(columns, request, docnums[kept], scores[kept])
+        scored = request.sort == "relevance"
+        hits = tuple(self._hit(d, s if scored else None, planned)
                      for d, s in zip(page_docs, page_scores))
-        suggestions = ()
-        if request.query.strip():
-            suggestions = self._suggestions(request.query)
         return SearchResult(
             request=request,
-            total=int(len(chosen_docs)),
+            total=int(kept.sum()),
             hits=hits,
-            facets={k: v for k, v in facets.items() if k in FACETS or k == "category"},
-            suggestions=tuple(suggestions),
-            notes=tuple(notes),
-            histogram=_histogram(columns, everything, request),
+            facets=facets.facet_counts(columns, matched, chosen, request.facet_limit),
+            suggestions=self._suggestions(planned) if request.query.strip() else (),
+            notes=planned.notes,
+            histogram=facets.histogram(columns, everything),
         )
 
-    def _selections(self, request) -> tuple[dict[str, np.ndarray], dict[str, set]]:
-        columns = self._columns
-        masks: dict[str, np.ndarray] = {}
-        ids: dict[str, set] = {}
-        typed = {"ward": request.wards, "term": tuple(normal_term(t) for t in request.terms),
-                 "official": request.officials, "category": request.categories}
-        for name, values in typed.items():
-            if not values:
-                continue
-            facet = columns.facets[name]
-            chosen = set().union(*(facet.ids_matching(v) for v in values))
-            ids[name] = chosen
-            masks[name] = facet.mask_for(chosen, columns.size)
-        if request.years:
-            wanted = [int(y) for y in request.years]
-            masks["year"] = np.isin(columns.year, wanted)
-            ids["year"] = {str(y) for y in wanted}
-        return masks, ids
-
-    def _facet_values(self, name, mask, selected, limit) -> tuple[FacetValue, ...]:
-        columns = self._columns
-        if name == "year":
-            years, counts = np.unique(columns.year[mask & (columns.day > 0)], return_counts=True)
-            values = [FacetValue(str(y), int(c), str(y) in selected) for y, c in zip(years, counts)]
-            values.sort(key=lambda v: v.value, reverse=True)
-            shown = values[:limit] + [v for v in values[limit:] if v.selected]
-            return tuple(shown)
-        facet = columns.facets[name]
-        counts = facet.count(mask)
-        order = np.argsort(-counts, kind="stable")
-        shown = [i for i in order[:limit] if counts[i] > 0]
-        shown += [i for i in selected if i not in shown]
-        return tuple(self._facet_value(name, i, int(counts[i]), i in selected)
-                     for i in shown)
-
-    def _facet_value(self, name, value_id, count, selected) -> FacetValue:
-        facet = self._columns.facets[name]
-        value = facet.values[value_id]
-        if name != "ward":
-            return FacetValue(value, count, selected)
-        return FacetValue(value, count, selected, label=value, now=facet.nows[value_id])
+    def iter_results(self, request: SearchRequest | str | None = None, /, **options):
+        """Every hit of a search in order, read a batch at a time: the query runs once, and
+        only a batch of records is held, so exports of any size stream."""
+        request = SearchRequest.of(request, **options)
+        planned = plan(request.query)
+        scored = request.sort == "relevance"
+        with self._lock:
+            self.refresh()
+            docnums, scores = self._matches(planned, scored)
+            keep = facets.selection(self._columns, request).allowed()[docnums]
+            docnums, scores = docnums[keep], scores[keep]
+            order = _ordered(self._columns, request, docnums, scores)
+            docnums, scores = docnums[order], scores[order]
+            searcher = self._searcher
+        for start in range(0, len(docnums), MAX_PAGE_SIZE):
+            with self._lock:
+                if self._searcher is not searcher:
+                    raise SearchError("the index changed during the export; run it again")
+                batch = [self._hit(d, s if scored else None, planned)
+                         for d, s in zip(docnums[start : start + MAX_PAGE_SIZE],
+                                         scores[start : start + MAX_PAGE_SIZE])]
+            yield from batch
 
     # --- documents -------------------------------------------------------------------
 
@@ -240,23 +196,24 @@ class Archive:
         record = self._record(docnum)
         return f"{record['title']}\n{record['text']}"
 
-    def _hit(self, docnum: int, score: float | None, compiled) -> Hit:
-        record = self._record(docnum)
-        exact, folded = compiled.exact_keys, compiled.folded_keys
+    def _hit(self, docnum: int, score: float | None, planned: Plan | None) -> Hit:
+        article = Article.from_json(self._record(docnum))
+        compiled = planned.compiled if planned else None
+        keys = (compiled.exact_keys, compiled.folded_keys) if compiled else (set(), set())
         return Hit(
-            id=record["id"],
-            source=record["source"],
-            url=record["url"],
-            title=record["title"],
-            date=dt.date.fromisoformat(record["date"]) if record["date"] else None,
-            date_kind=record["date_kind"],
-            category=record["category"],
-            wards=tuple(record["wards"]),
-            terms=tuple(record["terms"]),
-            officials=tuple(record["officials"]),
+            id=article.id,
+            source=article.source,
+            url=article.url,
+            title=article.title,
+            date=article.date,
+            date_kind=article.date_kind,
+            category=article.category,
+            wards=article.wards,
+            terms=article.terms,
+            officials=article.officials,
             score=float(score) if score is not None else None,
-            snippet=snippet(record["text"], exact, folded),
-            title_marked=mark(record["title"], exact, folded),
+            snippet=snippet(article.text, *keys),
+            title_marked=mark(article.title, *keys),
         )
 
     def _docnum(self, article_id: str) -> int:
@@ -283,11 +240,11 @@ class Archive:
             if not keys:
                 return ()
             query = wq.Or([wq.Term("text_pairs", k) for k in keys])
-            docnums, scores = self._run(query, scored=True)
-            order = np.argsort(-scores, kind="stable")
+            found = self._evaluator.evaluate(query, scored=True)
+            docnums = np.flatnonzero(found.mask)
+            order = np.argsort(-found.scores[docnums], kind="stable")
             chosen = [d for d in docnums[order] if d != docnum][:limit]
-            compiled = compile_tree(None)
-            return tuple(self._hit(d, None, compiled) for d in chosen)
+            return tuple(self._hit(d, None, None) for d in chosen)
 
     def stats(self) -> Stats:
         """What the index holds, per ward, term, official and year; size; build."""
@@ -296,89 +253,18 @@ class Archive:
             columns = self._columns
             info = read_build_info(self._generation)
             size = sum(p.stat().st_size for p in self._generation.iterdir() if p.is_file())
-            live = columns.live
-
-            def top(name, limit=None):
-                facet = columns.facets[name]
-                counts = facet.count(live)
-                order = np.argsort(-counts, kind="stable")
-                return tuple((facet.values[i], int(counts[i])) for i in order[:limit] if counts[i])
-
-            years, counts = np.unique(columns.year[live & (columns.day > 0)], return_counts=True)
             return Stats(
                 location=str(self.location),
-                articles=int(live.sum()),
+                articles=int(columns.live.sum()),
                 size_bytes=size,
                 built_at=info.get("built_at"),
                 corpus=info.get("corpus"),
                 files=len(info.get("files", {})),
-                by_ward=top("ward"),
-                by_term=top("term"),
-                by_year=tuple((str(y), int(c)) for y, c in zip(years, counts)),
-                by_official=top("official", 50),
+                by_ward=facets.top_values(columns, "ward"),
+                by_term=facets.top_values(columns, "term"),
+                by_year=facets.years_of(columns, columns.live),
+                by_official=facets.top_values(columns, "official", 50),
             )
-
-    def iter_results(self, request: SearchRequest):
-        """Every hit of a search in order, read a batch at a time: the query runs once, and
-        only a batch of records is held, so exports of any size stream."""
-        request = validate(replace(request, page=1, limit=MAX_PAGE_SIZE))
-        with self._lock:
-            self.refresh()
-            compiled = compile_tree(parse(request.query).tree)
-            scored = request.sort == "relevance"
-            docnums, scores = self._run(compiled.query, scored=scored)
-            if scored:
-                scores = self._tiered(compiled, docnums, scores)
-            keep = self._filter_mask(request)[docnums] if len(docnums) else np.zeros(0, dtype=bool)
-            docnums, scores = docnums[keep], scores[keep]
-            order = _ordered(self._columns, request, docnums, scores)
-            docnums, scores = docnums[order], scores[order]
-            searcher = self._searcher
-        for start in range(0, len(docnums), MAX_PAGE_SIZE):
-            with self._lock:
-                if self._searcher is not searcher:
-                    raise SearchError("the index changed during the export; run it again")
-                batch = [self._hit(d, s if scored else None, compiled)
-                         for d, s in zip(docnums[start : start + MAX_PAGE_SIZE],
-                                         scores[start : start + MAX_PAGE_SIZE])]
-            yield from batch
-
-    def _filter_mask(self, request) -> np.ndarray:
-        """Documents the request's facet selections and date range let through."""
-        selections, _ = self._selections(request)
-        mask = _date_mask(self._columns, request.date_from, request.date_to)
-        for selected in selections.values():
-            mask &= selected
-        return mask
-
-
-def validate(request: SearchRequest) -> SearchRequest:
-    """Check a request's bounds; BadRequest names the parameter and what it accepts."""
-    if request.sort not in SORTS:
-        raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not {request.sort!r}")
-    if not 1 <= request.page <= MAX_PAGE:
-        raise BadRequest(f"page must be between 1 and {MAX_PAGE}, not {request.page}")
-    if not 1 <= request.limit <= MAX_PAGE_SIZE:
-        raise BadRequest(f"limit must be between 1 and {MAX_PAGE_SIZE}, not {request.limit}")
-    if request.date_from and request.date_to and request.date_from > request.date_to:
-        raise BadRequest(
-            f"the date range ends ({request.date_to}) before it starts ({request.date_from})"
-        )
-    for year in request.years:
-        if not str(year).isdigit():
-            raise BadRequest(f"a year is four digits, not {year!r}")
-    if len(request.query) > 10 * MAX_QUERY_CHARS:
-        raise BadRequest(f"the query is longer than {10 * MAX_QUERY_CHARS} characters")
-    return request
-
-
-def _date_mask(columns: Columns, start: dt.date | None, end: dt.date | None) -> np.ndarray:
-    mask = np.ones(columns.size, dtype=bool)
-    if start:
-        mask &= columns.day >= int(start.strftime("%Y%m%d"))
-    if end:
-        mask &= (columns.day <= int(end.strftime("%Y%m%d"))) & (columns.day > 0)
-    return mask
 
 
 def _page(columns, request, docs, scores):
@@ -400,19 +286,6 @@ def _ordered(columns, request, docs, scores) -> np.ndarray:
         days[days == 0] = math.inf
         order = np.lexsort((docs, days))
     return order
-
-
-def _histogram(columns, mask, request) -> tuple[tuple[str, int], ...]:
-    """Matching articles per year, or per month when the dates span three years or less."""
-    days = columns.day[mask & (columns.day > 0)]
-    if not len(days):
-        return ()
-    years = days // 10000
-    if years.max() - years.min() <= 2:
-        months, counts = np.unique(days // 100, return_counts=True)
-        return tuple((f"{m // 100:04d}-{m % 100:02d}", int(c)) for m, c in zip(months, counts))
-    found, counts = np.unique(years, return_counts=True)
-    return tuple((str(y), int(c)) for y, c in zip(found, counts))
 
 
 def _distinctive_pairs(searcher, text: str, limit: int = 25) -> list[str]:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from html import escape
 
-from .analysis import SYLLABLE, exact_key, folded_in_place, folded_key
+from .keys import SYLLABLE, exact_key, folded_in_place, folded_key
 
 MARK = ("<mark>", "</mark>")
 

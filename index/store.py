@@ -154,3 +154,12 @@ def write_build_info(generation: Path, info: dict, toc: int) -> None:
     temporary = generation / f"build-{toc}.json.tmp"
     temporary.write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(temporary, generation / f"build-{toc}.json")
+
+
+def has_index(location: str | os.PathLike) -> bool:
+    """Whether `location` holds a complete index (a current generation) that searches can open."""
+    try:
+        current_generation(Path(location))
+    except IndexNotFound:
+        return False
+    return True

@@ -11,10 +11,10 @@ from collections import Counter
 
 from whoosh import query as wq
 
-from archive.normalise import has_diacritics
+from ..archive.normalise import has_diacritics
 
-from .analysis import exact_key, folded_in_place, folded_key, pair_keys, syllables
-from .query import Words, parse
+from .keys import exact_key, folded_in_place, folded_key, pair_keys, syllables
+from .query import Words
 from .results import Suggestion
 
 SAMPLE = 30  # matching articles read for the forms they write
@@ -66,14 +66,14 @@ def _forms_in(text: str, folded: list[str]) -> list[str]:
     ]
 
 
-def suggestions_for(matching, query: str, stored_text, limit: int = 3) -> list[Suggestion]:
-    """Accented forms of a query typed without diacritics, most frequent first.
+def suggestions_for(matching, planned, stored_text, limit: int = 3) -> list[Suggestion]:
+    """Accented forms of a query (its Plan) typed without diacritics, most frequent first.
 
     `matching(query)` gives the live documents a Whoosh query matches, in index order.
     """
-    if has_diacritics(query):
+    if has_diacritics(planned.text):
         return []
-    words = " ".join(_plain_words(parse(query).tree))
+    words = " ".join(_plain_words(planned.tree))
     folded = [folded_key(s.text) for s in syllables(words)]
     if not folded or len(folded) > MAX_SYLLABLES:
         return []

@@ -19,10 +19,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from archive import Article, Problem
-from archive.annotate import annotate, prepare
-from archive.article import article_id
+from ..archive import Article, Problem
+from ..archive.annotate import annotate, prepare
+from ..archive.article import article_id
 
+from .errors import WorkerFailed
 from .schema import article_fields
 from .segment import SegmentBuilder
 
@@ -46,10 +47,6 @@ class Indexed:
 
 
 Progress = Callable[[Article | Problem], None]
-
-
-class WorkerFailed(RuntimeError):
-    """A worker process raised or died; the message carries its traceback or exit code."""
 
 
 def index_documents(storage, indexname: str, schema, items: Iterable, jobs: int = 1,

@@ -21,7 +21,7 @@ def seed_page():
 @pytest.fixture(scope="session")
 def demo_index(tmp_path_factory):
     """An index of the demo corpus, built once per test run; treat it as read-only."""
-    from index import build_index
+    from wardnews.index import build_index
 
     location = tmp_path_factory.mktemp("demo") / "index"
     build_index(CORPUS, location)
@@ -34,7 +34,7 @@ SEARCH_CORPUS = REPO / "tests" / "data" / "search" / "corpus"
 @pytest.fixture(scope="session")
 def search_archive(tmp_path_factory):
     """An opened Archive of tests/data/search (one article per search rule), built once."""
-    from index import Archive, build_index
+    from wardnews.index import Archive, build_index
 
     location = tmp_path_factory.mktemp("search") / "index"
     build_index(SEARCH_CORPUS, location)
@@ -45,7 +45,7 @@ def search_archive(tmp_path_factory):
 @pytest.fixture(scope="session")
 def app(demo_index):
     """The web app over the demo index, as `wardnews serve` would create it (no debug)."""
-    from webui import create_app
+    from wardnews.webui import create_app
 
     return create_app({"WARDNEWS_INDEX": str(demo_index), "TESTING": True})
 
@@ -72,9 +72,9 @@ def live_server(demo_index):
     """The web UI over the demo index, served by waitress on a free port of 127.0.0.1: its URL."""
     import threading
 
-    from webui.serve import bound_port, make_server, url_of
+    from wardnews.webui.server import bound_port, make_server, url_of
 
-    server = make_server(demo_index, CORPUS, "127.0.0.1", 0)
+    server = make_server(demo_index, "127.0.0.1", 0)
     threading.Thread(target=server.run, name="waitress", daemon=True).start()
     yield url_of("127.0.0.1", bound_port(server))
     server.close()

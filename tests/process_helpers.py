@@ -30,7 +30,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 HELPER = Path(__file__).resolve()
-sys.path.insert(0, str(REPO))
 
 MARKER = "kiểm"
 _SYLLABLES = (
@@ -137,7 +136,7 @@ def _alive(pid: int) -> bool:
 
 def _die_at(step: str) -> None:
     """Make the commit SIGKILL this process at the named step: a crash at the worst moment."""
-    from index import commit as commit_module
+    from wardnews.index import commit as commit_module
 
     def kill() -> None:
         os.kill(os.getpid(), signal.SIGKILL)
@@ -155,7 +154,7 @@ def _die_at(step: str) -> None:
 
 
 def _build(args) -> int:
-    from index import IndexBusy, build_index
+    from wardnews.index import IndexBusy, build_index
 
     if args.die_at:
         _die_at(args.die_at)
@@ -178,7 +177,7 @@ def _build(args) -> int:
 
 
 def _search(args) -> int:
-    from index import Archive
+    from wardnews.index import Archive
 
     stop = Path(args.stopfile)
     kept = None

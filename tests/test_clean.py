@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.clean import (
+from wardnews.archive.clean import (
     breadcrumb_parts,
     byline_date,
     clean_lines,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from archive.cli import _progress_bar, main
-from index.store import write_lock
+from wardnews.cli import _progress_bar, main
+from wardnews.index.store import write_lock
 
 ARTICLE = "{title}\n\nSáng {day}/3/2021, UBND phường Minh Khai họp bàn kế hoạch năm {n}."
 

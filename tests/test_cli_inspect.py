@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from archive.cli import main
+from wardnews.cli import main
 
 ARTICLE_KEYS = {
     "id", "source", "url", "title", "date", "date_kind", "category", "wards", "terms",
@@ -87,7 +87,7 @@ def test_every_command_has_help_with_an_example(command):
 
 
 def test_an_article_comes_back_whole_from_its_json(seed_page):
-    from archive import Article, iter_articles
+    from wardnews.archive import Article, read_articles
 
-    [article] = list(iter_articles(seed_page))
+    [article] = list(read_articles(seed_page))
     assert Article.from_json(article.to_json()) == article

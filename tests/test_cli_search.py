@@ -6,10 +6,9 @@ import unicodedata
 import pytest
 from click.testing import CliRunner
 
-from archive.cli import SORTS, main
-from archive.render_search import marked_text
-from index import Archive
-from index.results import SORTS as LIBRARY_SORTS
+from wardnews.cli import main
+from wardnews.render_search import marked_text
+from wardnews.index import Archive
 
 HIT_KEYS = {"id", "source", "url", "title", "date", "wards", "terms", "officials", "score",
             "snippet"}
@@ -170,11 +169,10 @@ def test_a_bad_date_is_a_usage_error_naming_the_forms(search, option, value):
 
 
 @pytest.mark.parametrize("args, message", [
-    (("--from", "2021", "--to", "2020"),
-     "the date range ends (2020-12-31) before it starts (2021-01-01)"),
-    (("--page", "0"), "page must be between 1 and 10000, not 0"),
-    (("--limit", "101"), "limit must be between 1 and 100, not 101"),
-    (("--year", "twenty"), "a year is four digits, not 'twenty'"),
+    (("--from", "2021", "--to", "2020"), "--from (2021-01-01) must not be after --to (2020-12-31)"),
+    (("--page", "0"), "--page must be a whole number from 1 to 10000, not 0"),
+    (("--limit", "101"), "--limit must be a whole number from 1 to 100, not 101"),
+    (("--year", "twenty"), "--year must be four digits, not 'twenty'"),
 ])
 def test_a_bad_request_is_a_usage_error_with_the_library_message(search, args, message):
     result = search("đại hội", *args)
@@ -185,10 +183,6 @@ def test_a_bad_request_is_a_usage_error_with_the_library_message(search, args, m
 def test_an_unknown_sort_is_a_usage_error(search):
     result = search("x", "--sort", "best")
     assert result.exit_code == 2 and "'best' is not one of 'relevance', 'newest', 'oldest'" in result.stderr
-
-
-def test_the_cli_offers_the_library_sorts():
-    assert SORTS == LIBRARY_SORTS
 
 
 def test_no_index_says_how_to_make_one(tmp_path):
@@ -243,7 +237,7 @@ def test_no_query_gives_a_traceback(search, query, as_json):
 def test_a_query_too_long_to_be_typed_is_a_usage_error(search):
     result = search("đại " * 2501)
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == "Error: the query is longer than 10000 characters"
+    assert result.stderr.splitlines()[-1] == "Error: QUERY is 10004 characters long; at most 10000 are allowed"
 
 
 def test_a_long_query_is_cut_and_the_header_stays_short(search):

@@ -5,9 +5,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from archive.cli import main
-from archive.render_search import human_size
-from index import Archive
+from wardnews.cli import main
+from wardnews.render_search import human_size
+from wardnews.index import Archive
 
 
 def run(*args, env=None):

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.article import Article
-from archive.pipeline import iter_articles
+from wardnews.archive.article import Article
+from wardnews.archive.pipeline import read_articles
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -288,7 +288,7 @@ EXPECTED = [
 def corpus_articles() -> dict[tuple[str, str | None], Article]:
     """Every article of the corpus, read once, by (source, key) and for WARC records by url."""
     found: dict[tuple[str, str | None], Article] = {}
-    for item in iter_articles(CORPUS):
+    for item in read_articles(CORPUS):
         if isinstance(item, Article):
             found[(item.source, item.key)] = item
             if item.source.endswith((".warc", ".warc.gz")) and item.url:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.decode import Decoded, decode_bytes, is_syllable, repair_text
-from archive.errors import DecodeError
-from archive.legacy_codecs import LEGACY_NAMES, decode_legacy, encode_legacy
+from wardnews.archive.decode import Decoded, decode_bytes, is_syllable, repair_text
+from wardnews.archive.errors import DecodeError
+from wardnews.archive.legacy_codecs import LEGACY_NAMES, decode_legacy, encode_legacy
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "data" / "encodings"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from archive.defaults import Place, folder_defaults
-from archive.errors import ReadError
+from wardnews.archive.defaults import Place, folder_defaults
+from wardnews.archive.errors import ReadError
 
 
 def _write(path, text):

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.extract.dates import annotate_date, find_byline_date, find_event_date, parse_date
-from archive.normalise import clean_text
+from wardnews.archive.extract.dates import annotate_date, find_byline_date, find_event_date, parse_date
+from wardnews.archive.normalise import clean_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_693abd404aff5b39.txt"

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from archive.extract.dates import annotate_date, parse_date
-from archive.extract.terms import find_terms
-from archive.normalise import clean_text
+from wardnews.archive.extract.dates import annotate_date, parse_date
+from wardnews.archive.extract.terms import find_terms
+from wardnews.archive.normalise import clean_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SUBSET = SHARED / "data" / "news" / "localgov-subset.jsonl"

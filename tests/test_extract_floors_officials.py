@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.extract.officials import find_officials
+from wardnews.archive.extract.officials import find_officials
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SUBSET = SHARED / "data" / "news" / "localgov-subset.jsonl"

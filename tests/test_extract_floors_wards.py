@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.extract.wards import find_wards
+from wardnews.archive.extract.wards import find_wards
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SUBSET = SHARED / "data" / "news" / "localgov-subset.jsonl"

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.article import Official
-from archive.extract.officials import find_officials
+from wardnews.archive.article import Official
+from wardnews.archive.extract.officials import find_officials
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_693abd404aff5b39.txt"

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.extract.terms import find_terms
-from archive.normalise import clean_text
+from wardnews.archive.extract.terms import find_terms
+from wardnews.archive.normalise import clean_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_693abd404aff5b39.txt"

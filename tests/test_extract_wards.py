@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.article import Ward
-from archive.extract.wards import find_wards
+from wardnews.archive.article import Ward
+from wardnews.archive.extract.wards import find_wards
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seeds" / "000_693abd404aff5b39.txt"
@@ -221,8 +221,8 @@ def test_without_a_date_a_name_held_before_and_after_stays_open():
     ],
 )
 def test_annotate_passes_the_published_date_to_the_ward_finder(published, paragraph, now):
-    from archive.annotate import annotate
-    from archive.article import Document
+    from wardnews.archive.annotate import annotate
+    from wardnews.archive.article import Document
 
     doc = Document(source="x.txt", key=None, title="", paragraphs=(paragraph,), encoding="utf-8",
                    published=published)

@@ -12,13 +12,13 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive.article import Document
-from archive.errors import Problem
-from archive.formats import binary_kind
-from archive.formats.html import declared_charset, html_document, parse_page
-from archive.formats.records import read_json, read_jsonl
-from archive.formats.warc import read_warc
-from archive.read import read_file
+from wardnews.archive.article import Document
+from wardnews.archive.errors import Problem
+from wardnews.archive.formats import binary_kind
+from wardnews.archive.formats.html import declared_charset, html_document, parse_page
+from wardnews.archive.formats.records import read_json, read_jsonl
+from wardnews.archive.formats.warc import read_warc
+from wardnews.archive.read import read_file
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
 

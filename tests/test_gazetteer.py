@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from archive import gazetteer as gz
+from wardnews.archive import gazetteer as gz
 
 
 def _units(name, **where):

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.article import Article
-from archive.pipeline import iter_articles
+from wardnews.archive.article import Article
+from wardnews.archive.pipeline import read_articles
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 INPUTS = sorted(
@@ -55,7 +55,7 @@ def _differences(expected: list[dict], got: list[dict]) -> list[str]:
 
 @pytest.mark.parametrize("path", INPUTS, ids=[p.name for p in INPUTS])
 def test_golden_input_gives_the_expected_articles(path: Path) -> None:
-    got = [a.to_json() for a in iter_articles(path) if isinstance(a, Article)]
+    got = [a.to_json() for a in read_articles(path) if isinstance(a, Article)]
     differences = _differences(_expected(path), got)
     assert not differences, (
         f"{path.name} no longer gives its golden articles:\n\n" + "\n\n".join(differences)

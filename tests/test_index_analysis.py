@@ -4,16 +4,9 @@ import unicodedata
 
 import pytest
 
-from index.analysis import (
-    ExactAnalyzer,
-    FoldedAnalyzer,
-    PairAnalyzer,
-    exact_key,
-    folded_key,
-    pair_keys,
-    syllables,
-)
-from index.schema import article_fields
+from wardnews.index.analysis import ExactAnalyzer, FoldedAnalyzer, PairAnalyzer
+from wardnews.index.keys import exact_key, folded_key, pair_keys, syllables
+from wardnews.index.schema import article_fields
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -56,7 +49,7 @@ def test_query_analyzers_give_the_document_keys(analyzer, expected):
 
 
 def test_documents_are_keyed_as_queries_are():
-    from archive import Article
+    from wardnews.archive import Article
 
     # Articles arrive cleaned by the pipeline; queries arrive as typed.
     article = Article(id="x", source="s", url=None, title="Đảng bộ Thành ủy", date=None,

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from index import Archive, SearchRequest, build_index, index_location
-from index.commit import MAX_SEGMENTS, read_toc
-from index.store import DEFAULT_INDEX, current_generation, read_build_info
+from wardnews.index import Archive, SearchRequest, build_index, index_location
+from wardnews.index.commit import MAX_SEGMENTS, read_toc
+from wardnews.index.store import DEFAULT_INDEX, current_generation, read_build_info
 from tests.process_helpers import MARKER, REPO, write_corpus, write_jsonl
 
 FILES, PER_FILE = 3, 40
@@ -166,8 +166,7 @@ def test_the_default_index_is_under_the_folder_a_process_runs_in(tmp_path):
     here = tmp_path / "work"
     here.mkdir()
     environment = {k: v for k, v in os.environ.items() if k != "WARDNEWS_INDEX"}
-    environment["PYTHONPATH"] = str(REPO)
-    code = ("import sys; from index import build_index, index_location; "
+    code = ("import sys; from wardnews.index import build_index, index_location; "
             "print(build_index(sys.argv[1], index_location(None)).added)")
     done = subprocess.run([sys.executable, "-c", code, str(corpus)], cwd=here, env=environment,
                           capture_output=True, text=True, timeout=60, check=False)

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from index import Archive, build_index
-from index.schema import _keys_for
+from wardnews.index import Archive, build_index
+from wardnews.index.schema import _keys_for
 
 
 @pytest.mark.parametrize(

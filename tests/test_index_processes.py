@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from index import Archive, IndexBusy, build_index
-from index.store import current_generation, read_build_info
+from wardnews.index import Archive, IndexBusy, build_index
+from wardnews.index.store import current_generation, read_build_info
 from tests.process_helpers import (
     MARKER,
     child,

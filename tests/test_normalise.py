@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from archive.normalise import (
+from wardnews.archive.normalise import (
     canonical_tones,
     clean_text,
     fold,

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index import BadRequest, SearchResult
-from index.query import And, DateRange, Not, Or, Words, parse, parse_date_range
+from wardnews.index import BadRequest, SearchResult
+from wardnews.index.query import And, DateRange, Not, Or, Words, parse, parse_date_range
 from tests.test_search_vietnamese import found
 
 
@@ -110,7 +110,7 @@ def test_any_string_gives_results_or_a_message(search_archive, query):
 
 
 def test_a_word_said_many_times_is_asked_once():
-    from index.query import Words
+    from wardnews.index.query import Words
 
     assert parse("đại " * 250).tree == Words("đại")
 

@@ -12,9 +12,9 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from archive.article import Document
-from archive.errors import Problem
-from archive.read import iter_files, read_file
+from wardnews.archive.article import Document
+from wardnews.archive.errors import Problem
+from wardnews.archive.read import iter_files, read_file
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -135,13 +135,13 @@ def test_a_bad_file_gives_one_problem_with_its_reason(tmp_path, name, content, r
 
 
 def test_undecodable_bytes_give_the_decoders_reason(tmp_path, monkeypatch):
-    import archive.formats
-    from archive.errors import DecodeError
+    import wardnews.archive.formats
+    from wardnews.archive.errors import DecodeError
 
     def refuse(data, declared=None):
         raise DecodeError("mixed encodings: UTF-8 and TCVN3 in one file")
 
-    monkeypatch.setattr(archive.formats, "decode_bytes", refuse)
+    monkeypatch.setattr(wardnews.archive.formats, "decode_bytes", refuse)
     _tree(tmp_path, {"x.txt": "Phường"})
     assert _problems(tmp_path / "x.txt", tmp_path) == [
         (None, "cannot decode: mixed encodings: UTF-8 and TCVN3 in one file")
@@ -239,8 +239,8 @@ def test_a_truncated_warc_gz_keeps_the_records_before_the_damage(tmp_path, cut):
 
 
 def test_a_record_that_cannot_be_decoded_names_the_record(tmp_path, monkeypatch):
-    from archive.errors import DecodeError
-    from archive.formats import warc
+    from wardnews.archive.errors import DecodeError
+    from wardnews.archive.formats import warc
 
     original = warc.decode_bytes
 

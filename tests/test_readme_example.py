@@ -14,10 +14,11 @@ def test_the_embedding_example_in_the_readme_runs(tmp_path):
     (tmp_path / "corpus").symlink_to(CORPUS)
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[0]
     assert re.match(r"\d+ articles; did you mean: Lương Khánh Thiện \(\d+\)", first), first
     assert "phường Lương Khánh Thiện" in result.stdout
+    assert "refused: date_from must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not 'last spring'" in result.stdout
     assert (tmp_path / ".wardnews" / "index" / "CURRENT").exists()

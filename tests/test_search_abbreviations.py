@@ -2,8 +2,8 @@
 
 import pytest
 
-from index.analysis import syllables
-from index.compile import abbreviations_in, spellings
+from wardnews.index.keys import syllables
+from wardnews.index.compile import abbreviations_in, spellings
 from tests.test_search_vietnamese import fixture_texts, found
 
 # (short form typed, full form typed): the short-forms article writes only the first,

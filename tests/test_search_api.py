@@ -1,13 +1,13 @@
-"""The embedding API: `from index import ...` returns the project's own records, nothing of Whoosh."""
+"""The embedding API: `from wardnews import ...` returns the project's own records, nothing of Whoosh."""
 
 import dataclasses
 import datetime as dt
 
 import pytest
 
-import index
-from archive import Article
-from index import Archive, ArticleNotFound, IndexNotFound, SearchRequest
+from wardnews import index
+from wardnews.archive import Article
+from wardnews.index import Archive, ArticleNotFound, IndexNotFound, SearchRequest
 
 PLAIN = (str, int, float, bool, type(None), dt.date)
 
@@ -18,7 +18,7 @@ def leaks(value, path="result"):
         return []
     if dataclasses.is_dataclass(value):
         module = type(value).__module__
-        found = [] if module.startswith(("index.", "archive.")) else [f"{path}: {type(value)}"]
+        found = [] if module.startswith("wardnews.") else [f"{path}: {type(value)}"]
         for item in dataclasses.fields(value):
             found += leaks(getattr(value, item.name), f"{path}.{item.name}")
         return found

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from archive.normalise import search_key
-from index.analysis import folded_key, syllables
+from wardnews.archive.normalise import search_key
+from wardnews.index.keys import folded_key, syllables
 from tests.test_search_vietnamese import fixture_texts, found
 
 

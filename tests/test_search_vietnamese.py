@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.normalise import clean_text, search_key
+from wardnews.archive.normalise import clean_text, search_key
 
 CORPUS = Path(__file__).resolve().parent / "data" / "search" / "corpus" / "articles.jsonl"
 

@@ -17,12 +17,13 @@ import pytest
 
 from conftest import CORPUS
 
-from webui import serve as serving
+from wardnews import serve as serving
+from wardnews.webui.server import url_of
 
 # Ctrl+C is made to raise KeyboardInterrupt even when the test runner was started with SIGINT
 # ignored (as a background job of a shell is).
 CLI = [sys.executable, "-c", "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
-       "from archive.cli import main; main()", "serve"]
+       "from wardnews.cli import main; main()", "serve"]
 STARTUP_SECONDS = 90  # building the demo index takes a few seconds; a slow CI machine more
 URL = re.compile(r"Serving the archive at (http://\S+) ")
 
@@ -187,4 +188,4 @@ def test_the_default_corpus_is_the_repositorys_demo_corpus():
     ],
 )
 def test_the_printed_url_is_one_a_browser_opens(host, port, url):
-    assert serving.url_of(host, port) == url
+    assert url_of(host, port) == url

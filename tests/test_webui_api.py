@@ -2,7 +2,7 @@
 
 import pytest
 
-from index import Archive, SearchRequest
+from wardnews.index import Archive, SearchRequest
 
 
 @pytest.fixture(scope="module")

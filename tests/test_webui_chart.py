@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from webui import chart
+from wardnews.webui import chart
 
 
 def draw(histogram):

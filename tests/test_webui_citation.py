@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from archive import Article, Official, Ward
-from webui import citation
+from wardnews.archive import Article, Official, Ward
+from wardnews.webui import citation
 
 ARTICLE = Article(
     id="0123456789abcdef", source="ha-nam/phu-ly/dai-hoi.html", url="https://phuly.hanam.gov.vn/tin/1",

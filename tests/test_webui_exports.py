@@ -8,8 +8,9 @@ import types
 
 import pytest
 
-from index import Archive, Hit, SearchRequest
-from webui import create_app, exports
+from wardnews.archive import Official, Ward
+from wardnews.index import Archive, Hit, SearchRequest
+from wardnews.webui import create_app, exports
 
 
 def read_csv(text):
@@ -73,8 +74,8 @@ def test_export_parameters_are_checked(client):
 def fake_hit(number):
     return Hit(id=f"{number:016x}", source=f"s/{number}.txt", url=None, title=f"Bài {number}, \"số\"",
                date=dt.date(2020, 1, 1), date_kind="published", category=None,
-               wards=({"type": "phường", "name": "A", "district": None, "province": "Hà Nam", "now": None},),
-               terms=("2020-2025",), officials=({"name": "Trần Văn B", "roles": ["Bí thư", "Chủ tịch"]},),
+               wards=(Ward("phường", "A", province="Hà Nam"),),
+               terms=("2020-2025",), officials=(Official("Trần Văn B", ("Bí thư", "Chủ tịch")),),
                score=None, snippet="")
 
 
@@ -104,7 +105,7 @@ def test_exports_stream_in_batches_without_building_the_whole_list(stream):
 @pytest.fixture
 def big_client(demo_index, monkeypatch):
     """A client whose archive has 2,500 results for any export, made as they are read."""
-    from webui.state import get_archive
+    from wardnews.webui.state import get_archive
 
     app = create_app({"WARDNEWS_INDEX": str(demo_index), "TESTING": True})
     with app.app_context():

@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from webui import i18n
+from wardnews.webui import i18n
 
 
 def test_both_languages_have_every_string_with_the_same_placeholders():

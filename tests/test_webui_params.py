@@ -6,8 +6,8 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from index import BadRequest
-from webui.params import Links, search_pairs, search_request
+from wardnews.index import BadRequest
+from wardnews.webui.params import Links, search_pairs, search_request
 
 
 def args(*pairs):

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from webui import create_app
+from wardnews.webui import create_app
 
 EVIL_TITLE = "Phường An Bình <script>alert('title')</script> họp dân"
 EVIL_TEXT = ("Ngày 4/3/2021, UBND phường An Bình tổ chức hội nghị. Câu hỏi gửi về có đoạn "
@@ -16,7 +16,7 @@ EVIL_TEXT = ("Ngày 4/3/2021, UBND phường An Bình tổ chức hội nghị. 
 @pytest.fixture(scope="module")
 def evil_client(tmp_path_factory):
     """A client of an index whose one article carries markup in its title, text and URL."""
-    from index import build_index
+    from wardnews.index import build_index
 
     root = tmp_path_factory.mktemp("evil")
     corpus = root / "corpus"
@@ -95,7 +95,7 @@ def test_pages_have_no_inline_script_or_style(client):
 @pytest.fixture
 def failing_client(demo_index, monkeypatch):
     """A client whose archive fails inside search, as an unexpected bug would."""
-    from webui.state import get_archive
+    from wardnews.webui.state import get_archive
 
     app = create_app({"WARDNEWS_INDEX": str(demo_index)})  # not TESTING: errors are handled
     with app.app_context():

@@ -12,7 +12,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
         WARDNEWS_INDEX=".wardnews/index",
-        WARDNEWS_CORPUS="corpus",
         LANGUAGE="vi",
         MAX_QUERY_CHARS=1000,
         MAX_PAGE_SIZE=100,
@@ -20,9 +19,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         DEBUG=False,
     )
     app.config.from_prefixed_env("WARDNEWS", loads=_typed)
-    for name in ("INDEX", "CORPUS"):  # `WARDNEWS_INDEX=dir` sets the key with its prefix
-        if os.environ.get(f"WARDNEWS_{name}"):
-            app.config[f"WARDNEWS_{name}"] = os.environ[f"WARDNEWS_{name}"]
+    if os.environ.get("WARDNEWS_INDEX"):  # `WARDNEWS_INDEX=dir` sets the key with its prefix
+        app.config["WARDNEWS_INDEX"] = os.environ["WARDNEWS_INDEX"]
     if test_config:
         app.config.from_mapping(test_config)
     app.debug = False  # never: the debugger runs code sent from the browser
@@ -39,4 +37,4 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def _typed(value: str):
     """Numbers from the environment as numbers, everything else as text."""
-    return int(value) if value.isdigit() else value
+    return int(value) if value.isascii() and value.isdigit() else value

@@ -15,8 +15,7 @@ import io
 import json
 from itertools import islice
 
-from archive import Ward
-from index.schema import ward_value
+from ..index import ward_value
 
 COLUMNS = ("id", "date", "date_kind", "title", "wards", "terms", "officials", "category",
            "source", "url", "score")
@@ -50,7 +49,7 @@ def row(hit) -> list:
         hit.date.isoformat() if hit.date else "",
         hit.date_kind or "",
         hit.title,
-        "; ".join(ward_value(Ward(**w)) for w in hit.wards),
+        "; ".join(ward_value(w) for w in hit.wards),
         "; ".join(hit.terms),
         "; ".join(_official(o) for o in hit.officials),
         hit.category or "",
@@ -60,9 +59,9 @@ def row(hit) -> list:
     ]
 
 
-def _official(official: dict) -> str:
-    roles = ", ".join(official.get("roles") or ())
-    return f"{official['name']} ({roles})" if roles else official["name"]
+def _official(official) -> str:
+    roles = ", ".join(official.roles)
+    return f"{official.name} ({roles})" if roles else official.name
 
 
 def csv_stream(hits, meta: dict):

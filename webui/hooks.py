@@ -7,7 +7,7 @@ from urllib.parse import urlencode, urlsplit
 from flask import current_app, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from index import ArticleNotFound, BadRequest, IndexNotFound
+from ..index import ArticleNotFound, BadRequest, IndexNotFound
 
 from . import i18n
 from .state import package_version

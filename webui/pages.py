@@ -9,13 +9,7 @@ from dataclasses import replace
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, stream_with_context
 from markupsafe import Markup
 
-from archive import Ward
-from index import SearchRequest
-from index.compile import compile_tree
-from index.results import MAX_PAGE
-from index.query import parse
-from index.schema import facet_key, ward_value
-from index.snippets import mark
+from ..index import MAX_PAGE, Highlighter, SearchRequest, facet_key, ward_value
 
 from . import chart, citation, exports, i18n
 from .params import FACET_PARAMS, Links, search_pairs, search_request
@@ -107,12 +101,11 @@ def article(article_id: str):
     """One article: its text with the query's words marked, metadata, similar articles, citation."""
     query = _request().query  # a bad parameter is a 400 whether or not the id exists
     found = _article(article_id)
-    compiled = compile_tree(parse(query).tree)
-    keys = (compiled.exact_keys, compiled.folded_keys)
-    paragraphs = [Markup(p) for p in mark(found.text, *keys).split("\n") if p.strip()]
+    highlight = Highlighter(query)
+    paragraphs = [Markup(p) for p in highlight.mark(found.text).split("\n") if p.strip()]
     wards = [(w, ward_value(w)) for w in found.wards]
     return render_template(
-        "article.html", article=found, q=query, title_marked=Markup(mark(found.title, *keys)),
+        "article.html", article=found, q=query, title_marked=Markup(highlight.mark(found.title)),
         paragraphs=paragraphs, wards=wards, similar=get_archive().more_like_this(found.id),
         citation_text=citation.plain(found, accessed=dt.date.today()),
         back=Links("/search", []).url(search_pairs(request.args)),
@@ -189,12 +182,12 @@ def export_json():
 
 
 @bp.app_template_global()
-def ward_link(ward: dict | Ward) -> str:
+def ward_link(ward) -> str:
     """A ward's facet value, as its page and filters name it."""
-    return ward_value(ward if isinstance(ward, Ward) else Ward(**ward))
+    return ward_value(ward)
 
 
 @bp.app_template_global()
 def roles_of(hit, key: str) -> list[str]:
     """The roles a hit gives the official whose facet key is `key`."""
-    return [role for o in hit.officials if facet_key(o["name"]) == key for role in o.get("roles", ())]
+    return [role for o in hit.officials if facet_key(o.name) == key for role in o.roles]

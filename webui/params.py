@@ -1,23 +1,22 @@
-"""Request arguments → a bounded index.SearchRequest, and links to this search with one thing changed.
+"""Request arguments → a SearchRequest, and links to this search with one thing changed.
 
 The parameters are the CLI's: q, ward, term, official, year (repeatable), from, to
 (YYYY, YYYY-MM or YYYY-MM-DD), sort, page, limit (or size).  Every bad value raises
-index.BadRequest with a message that names the parameter.
+BadRequest with a message that names the parameter.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from index import BadRequest, SearchRequest
-from index.query import MAX_QUERY_CHARS, parse_day
-from index.results import MAX_PAGE, MAX_PAGE_SIZE, SORTS
+from ..index import MAX_PAGE_SIZE, MAX_QUERY_CHARS, BadRequest, SearchRequest
 
 FACET_PARAMS = {"ward": "wards", "term": "terms", "official": "officials", "year": "years"}
 SINGLE_PARAMS = ("q", "from", "to", "sort", "page", "limit", "size")
 SEARCH_PARAMS = ("q", *FACET_PARAMS, "from", "to", "sort", "page", "limit", "size")
-MAX_VALUES = 50  # values ticked in one facet
-MAX_VALUE_CHARS = 300  # characters in one facet value
+# The library's argument names as this page's parameters, for its error messages.
+PARAMETER_OF = {"query": "q", "date_from": "from", "date_to": "to",
+                **{field: name for name, field in FACET_PARAMS.items()}}
 
 
 def search_request(args, max_query_chars: int = MAX_QUERY_CHARS,
@@ -25,30 +24,32 @@ def search_request(args, max_query_chars: int = MAX_QUERY_CHARS,
                    **fixed) -> SearchRequest:
     """A SearchRequest from request arguments; `fixed` adds facet values of an entity page.
 
+    SearchRequest reads and checks every value; its errors name this page's parameters.
+
     >>> search_request({"q": "đại hội", "page": "2"}).page
     2
     """
     query = _first(args, "q").strip()
+    limit_name = "limit" if _first(args, "limit") else "size"
     if len(query) > max_query_chars:
         raise BadRequest(f"q is {len(query)} characters long; at most {max_query_chars} are allowed")
-    facets = {field: _values(args, name) for name, field in FACET_PARAMS.items()}
+    facets = {field: tuple(_all(args, name)) for name, field in FACET_PARAMS.items()}
     for field, values in fixed.items():
         facets[field] = tuple(dict.fromkeys((*values, *facets.get(field, ()))))
-    for year in facets["years"]:
-        if not (len(year) == 4 and year.isdigit()):
-            raise BadRequest(f"year must be four digits, not {year!r}")
-    sort = _first(args, "sort") or ("relevance" if query else "newest")
-    if sort not in SORTS:
-        raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-    limit_name = "limit" if _first(args, "limit") else "size"
-    date_from, date_to = _day(args, "from"), _day(args, "to", end=True)
-    if date_from and date_to and date_from > date_to:
-        raise BadRequest(f"from ({date_from}) must not be after to ({date_to})")
-    return SearchRequest(
-        query=query, **facets, date_from=date_from, date_to=date_to, sort=sort,
-        page=_number(args, "page", 1, MAX_PAGE, 1),
-        limit=_number(args, limit_name, 1, min(max_page_size, MAX_PAGE_SIZE), page_size),
-    )
+    limit = _first(args, limit_name).strip() or page_size
+    try:
+        request = SearchRequest(
+            query=query, **facets, date_from=_first(args, "from").strip() or None,
+            date_to=_first(args, "to").strip() or None,
+            sort=_first(args, "sort") or ("relevance" if query else "newest"),
+            page=_first(args, "page").strip() or 1, limit=limit,
+        )
+    except BadRequest as exc:
+        raise exc.renamed({**PARAMETER_OF, "limit": limit_name}) from None
+    if request.limit > max_page_size:
+        raise BadRequest(f"{limit_name} must be a whole number from 1 to {max_page_size}, "
+                         f"not {str(limit)[:20]!r}")
+    return request
 
 
 def _first(args, name: str) -> str:
@@ -56,34 +57,8 @@ def _first(args, name: str) -> str:
     return values[0] if values and values[0] is not None else ""
 
 
-def _values(args, name: str) -> tuple[str, ...]:
-    raw = args.getlist(name) if hasattr(args, "getlist") else [args[name]] if name in args else []
-    values = tuple(dict.fromkeys(v.strip() for v in raw if v.strip()))
-    if len(values) > MAX_VALUES:
-        raise BadRequest(f"{name} is given {len(values)} times; at most {MAX_VALUES} values are allowed")
-    for value in values:
-        if len(value) > MAX_VALUE_CHARS:
-            raise BadRequest(f"{name} is longer than {MAX_VALUE_CHARS} characters")
-    return values
-
-
-def _number(args, name: str, low: int, high: int, default: int) -> int:
-    text = _first(args, name).strip()
-    if not text:
-        return default
-    if not text.isdigit() or not low <= int(text) <= high:
-        raise BadRequest(f"{name} must be a whole number from {low} to {high}, not {text[:20]!r}")
-    return int(text)
-
-
-def _day(args, name: str, end: bool = False):
-    text = _first(args, name).strip()
-    if not text:
-        return None
-    day = parse_day(text, end=end)
-    if day is None:
-        raise BadRequest(f"{name} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not {text[:20]!r}")
-    return day
+def _all(args, name: str) -> list[str]:
+    return args.getlist(name) if hasattr(args, "getlist") else [args[name]] if name in args else []
 
 
 def search_pairs(args) -> list[tuple[str, str]]:
@@ -95,7 +70,8 @@ def search_pairs(args) -> list[tuple[str, str]]:
             if value:
                 pairs.append((name, value))
         else:
-            pairs.extend((name, v) for v in _values(args, name))
+            pairs.extend((name, v) for v in dict.fromkeys(v.strip() for v in _all(args, name))
+                         if v)
     return pairs
 
 

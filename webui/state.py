@@ -8,7 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from flask import current_app
 
-from index import Archive
+from ..index import Archive
 
 KEY = "wardnews.archive"
 _opening = threading.Lock()

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from archive.normalise import canonical_tones, fold
+from ..normalise import canonical_tones, fold
 
 __all__ = ["parse_date", "find_byline_date", "find_event_date", "annotate_date"]
 

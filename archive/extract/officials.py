@@ -12,9 +12,9 @@ import re
 import sqlite3
 import unicodedata
 
-from archive.article import Official
-from archive.extract.roles import role_end
-from archive.normalise import canonical_tones, clean_text, search_key
+from ..article import Official
+from ..extract.roles import role_end
+from ..normalise import canonical_tones, clean_text, search_key
 
 __all__ = ["find_officials"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from archive.normalise import canonical_tones
+from ..normalise import canonical_tones
 
 __all__ = ["role_end"]
 

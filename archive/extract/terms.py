@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from archive.normalise import fold
+from ..normalise import fold
 
 __all__ = ["find_terms"]
 

@@ -15,11 +15,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from archive import gazetteer as gz
-from archive.article import Ward
+from .. import gazetteer as gz
+from ..article import Ward
 import unicodedata
 
-from archive.normalise import canonical_tones, has_diacritics, search_key
+from ..normalise import canonical_tones, has_diacritics, search_key
 
 __all__ = ["find_wards"]
 

@@ -220,7 +220,7 @@ ENCODED = {
 
 def encoded(codec: str, text: str) -> bytes:
     """The bytes a file saved in that encoding holds; legacy ones from the project's tables."""
-    from archive.legacy_codecs import encode_legacy
+    from wardnews.archive.legacy_codecs import encode_legacy
 
     if codec == "utf-16-be-bom":
         return b"\xfe\xff" + text.encode("utf-16-be")

@@ -23,10 +23,10 @@ def expectation_path(input_path: Path) -> Path:
 
 def render(input_path: Path) -> str:
     """The JSON array `wardnews inspect --json` prints for the input, as stored on disk."""
-    from archive.article import Article
-    from archive.pipeline import iter_articles
+    from wardnews.archive.article import Article
+    from wardnews.archive.pipeline import read_articles
 
-    articles = [a.to_json() for a in iter_articles(input_path) if isinstance(a, Article)]
+    articles = [a.to_json() for a in read_articles(input_path) if isinstance(a, Article)]
     return json.dumps(articles, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from archive.legacy_codecs import encode_legacy
+from wardnews.archive.legacy_codecs import encode_legacy
 
 HERE = Path(__file__).resolve().parent
 # What a Windows cp1252 reader shows for each byte; the five undefined bytes become C1 controls.

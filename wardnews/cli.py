@@ -13,9 +13,10 @@ from pathlib import Path
 
 import click
 
-from .article import Article
-from .errors import Problem
-from .pipeline import iter_articles
+from .archive.article import Article
+from .archive.errors import Problem, WardnewsError
+from .archive.pipeline import read_articles
+from .index import SORTS, BadRequest, parse_day
 from .render_search import describe_build, describe_result, describe_stats
 from .report import describe_article, describe_problems
 
@@ -46,7 +47,7 @@ def inspect(files: tuple[Path, ...], as_json: bool, jobs: int) -> None:
     """
     articles: list[Article] = []
     problems: list[Problem] = []
-    for item in iter_articles(files, jobs=jobs):
+    for item in read_articles(files, jobs=jobs):
         if isinstance(item, Problem):
             problems.append(item)
         elif as_json:
@@ -63,17 +64,16 @@ def inspect(files: tuple[Path, ...], as_json: bool, jobs: int) -> None:
 
 
 # --- the index: build, search, stats ------------------------------------------------------
-# The index package (Whoosh, numpy) takes most of a second to import: commands import it
-# when they run, so that `wardnews -h` and `inspect` stay quick.
+# The index package is cheap to import (its names load on first use): Whoosh and numpy come
+# in only when a command opens or builds an index, so `wardnews -h` and `inspect` stay quick.
 
-SORTS = ("relevance", "newest", "oldest")  # index.results.SORTS; a test keeps them equal
 INDEX_HELP = "Index folder [default: $WARDNEWS_INDEX, else .wardnews/index here]."
 DEFAULT_CORPUS = Path("corpus")
 
 
 def _index_folder(option: Path | None) -> Path:
     """The index location the user meant; a file in its place is an error that says so."""
-    from index import index_location
+    from .index import index_location
 
     location = index_location(option)
     if location.exists() and not location.is_dir():
@@ -83,16 +83,20 @@ def _index_folder(option: Path | None) -> Path:
     return location
 
 
+# The library's argument names as this command line's options, for its error messages.
+OPTION_OF = {"query": "QUERY", "wards": "--ward", "terms": "--term", "officials": "--official",
+             "years": "--year", "categories": "--category", "date_from": "--from",
+             "date_to": "--to", "sort": "--sort", "page": "--page", "limit": "--limit"}
+
+
 @contextmanager
 def _library_errors():
-    """The search module's errors as messages: bad requests are usage errors (exit 2)."""
-    from index import BadRequest, SearchError
-
+    """The library's errors as messages: bad requests are usage errors (exit 2), others exit 1."""
     try:
         yield
     except BadRequest as exc:
-        raise click.UsageError(str(exc)) from None
-    except SearchError as exc:
+        raise click.UsageError(str(exc.renamed(OPTION_OF))) from None
+    except WardnewsError as exc:
         raise click.ClickException(str(exc)) from None
 
 
@@ -117,8 +121,6 @@ class Day(click.ParamType):
     def convert(self, value, param, ctx):
         if isinstance(value, dt.date):
             return value
-        from index.query import parse_day
-
         day = parse_day(_typed(ctx, param, str(value)), end=self.end)
         if day is None:
             self.fail(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", param, ctx)
@@ -156,7 +158,7 @@ def index_command(corpus: Path | None, index_option: Path | None, full: bool, jo
 
     Example: wardnews index corpus/ --index /tmp/wardnews-index
     """
-    from index import build_index
+    from .index import build_index
 
     if corpus is None:
         if not DEFAULT_CORPUS.is_dir():
@@ -224,13 +226,14 @@ def search(query: str, index_option, wards, terms, officials, years, categories,
 
     Example: wardnews search "đại hội" --ward "Lương Khánh Thiện" --from 2020 --facets
     """
-    from index import Archive, SearchRequest
+    from .index import Archive, SearchRequest
 
-    request = SearchRequest(query=query, wards=wards, terms=terms, officials=officials,
-                            years=years, categories=categories, date_from=date_from,
-                            date_to=date_to, sort=sort, page=page, limit=limit)
-    with _library_errors(), Archive(_index_folder(index_option)) as archive:
-        result = archive.search(request)
+    with _library_errors():
+        request = SearchRequest(query=query, wards=wards, terms=terms, officials=officials,
+                                years=years, categories=categories, date_from=date_from,
+                                date_to=date_to, sort=sort, page=page, limit=limit)
+        with Archive(_index_folder(index_option)) as archive:
+            result = archive.search(request)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return
@@ -250,7 +253,7 @@ def stats(index_option, top: int, as_json: bool) -> None:
 
     Example: wardnews stats --index /tmp/wardnews-index --top 5
     """
-    from index import Archive
+    from .index import Archive
 
     with _library_errors(), Archive(_index_folder(index_option)) as archive:
         figures = archive.stats()
@@ -278,12 +281,10 @@ def serve(index_option: Path | None, corpus: Path | None, host: str, port: int) 
 
     Example: wardnews serve --index /tmp/wardnews-index --port 8080
     """
-    from webui.serve import ServeError, serve as run_server
+    from .serve import serve as run_server
 
     try:
         with _library_errors():
             run_server(index_option, corpus, host, port, announce=click.echo)
-    except ServeError as exc:
-        raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         click.echo("Stopped.")

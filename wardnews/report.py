@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import textwrap
 
-from .article import Article, Ward
-from .errors import Problem
+from .archive.article import Article, Ward
+from .archive.errors import Problem
 
 _DATE_KINDS = {"published": "published", "event": "event date found in the text"}
 
 
+def ward_place(ward: Ward) -> str:
+    """A ward and where it is: 'phường X (District, Province)'.
+
+    >>> ward_place(Ward("xã", "Trường Xuân", province="Lâm Đồng"))
+    'xã Trường Xuân (Lâm Đồng)'
+    """
+    place = ", ".join(p for p in (ward.district, ward.province) if p)
+    return f"{ward.type} {ward.name}" + (f" ({place})" if place else "")
+
+
 def describe_ward(ward: Ward) -> str:
     """One ward as a reader expects it: 'phường X (District, Province) → now Y'."""
-    place = ", ".join(p for p in (ward.district, ward.province) if p)
-    text = f"{ward.type} {ward.name}" + (f" ({place})" if place else "")
-    return text + (f" → now {ward.now}" if ward.now else "")
+    return ward_place(ward) + (f" → now {ward.now}" if ward.now else "")
 
 
 def describe_article(article: Article, width: int = 100) -> str:

@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 
 import click
 
+from .archive.article import Ward
+from .report import ward_place
+
 if TYPE_CHECKING:  # the index package is heavy to import; only its types are needed here
-    from index import BuildSummary, FacetValue, Hit, SearchResult, Stats
+    from .index import BuildSummary, FacetValue, Hit, SearchResult, Stats
 
 # Marks survive wrapping as single private-use characters, then become bold or brackets.
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -64,16 +67,9 @@ def shown_query(query: str, most: int = 60) -> str:
     return text if len(text) <= most else text[: most - 1] + "…"
 
 
-def describe_wards(wards: tuple[dict, ...], most: int = 3) -> str:
-    """The wards of a hit on one line: 'phường X (District, Province)', the first few.
-
-    >>> describe_wards(({"type": "xã", "name": "Trường Xuân", "district": None, "province": "Lâm Đồng"},))
-    'xã Trường Xuân (Lâm Đồng)'
-    """
-    shown = []
-    for ward in wards[:most]:
-        place = ", ".join(p for p in (ward.get("district"), ward.get("province")) if p)
-        shown.append(f"{ward['type']} {ward['name']}" + (f" ({place})" if place else ""))
+def describe_wards(wards: tuple[Ward, ...], most: int = 3) -> str:
+    """The wards of a hit on one line: 'phường X (District, Province)', the first few."""
+    shown = [ward_place(ward) for ward in wards[:most]]
     more = f"; and {len(wards) - most} more" if len(wards) > most else ""
     return "; ".join(shown) + more
 

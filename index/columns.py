@@ -1,0 +1,209 @@
+"""The per-document arrays of an opened index: dates, facet values, field lengths, deletions.
+
+Stock Whoosh faceting rebuilds multi-valued facet data from postings on every query (0.4
+to 1.3 s at 20,000 articles).  Here each facet is read once per opened index into arrays
+(document → value ids), so that counting is one `numpy.bincount` (see facets.py).  Reading
+them from Whoosh's columns takes seconds at 35,000 articles, so they are cached beside the
+index, per commit, as plain arrays and JSON in an `.npz` file: no pickle of our classes, so
+a cache written by another version of wardnews is simply read or rebuilt, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..archive.normalise import canonical_tones
+
+from .keys import facet_key
+from .schema import NOW, SEPARATOR
+
+COLUMN_FACETS = ("ward", "term", "official", "category")
+LENGTH_FIELDS = ("title_folded", "text_folded")
+CACHE_FORMAT = 2  # bumped when the arrays change meaning; older caches are rebuilt
+
+
+@dataclass
+class Facet:
+    """One multi-valued facet: its values, and which documents carry which."""
+
+    values: list[str]  # value id → value as shown
+    keys: list[str]  # value id → folded key, for matching what a user typed
+    doc_of: np.ndarray  # one entry per (document, value) pair: the document
+    value_of: np.ndarray  # ... and the value id
+    nows: list[str | None]  # value id → for wards, the unit it belongs to since July 2025
+
+    def count(self, mask: np.ndarray) -> np.ndarray:
+        """How many documents under the mask carry each value."""
+        chosen = mask[self.doc_of]
+        return np.bincount(self.value_of[chosen], minlength=len(self.values))
+
+    def mask_for(self, ids: set[int], size: int) -> np.ndarray:
+        """Documents carrying any of the value ids (several values of one facet: OR)."""
+        mask = np.zeros(size, dtype=bool)
+        if ids:
+            wanted = np.isin(self.value_of, np.fromiter(ids, dtype=np.int64))
+            mask[self.doc_of[wanted]] = True
+        return mask
+
+    def ids_matching(self, typed: str) -> set[int]:
+        """Value ids a typed value selects: the whole value, or its leading parts.
+
+        "Lương Khánh Thiện" selects every ward of that name; "phường Lương Khánh Thiện,
+        Thành phố Phủ Lý, Hà Nam" selects one.  Case and diacritics are not needed.
+        """
+        key = facet_key(typed)
+        if not key:
+            return set()
+        found = set()
+        for value_id, value_key in enumerate(self.keys):
+            if value_key == key or value_key.startswith(key + " ") or _name_of(value_key, key):
+                found.add(value_id)
+        return found
+
+
+def _name_of(value_key: str, key: str) -> bool:
+    # A ward value starts with its type: "phuong luong khanh thien ..." is found by its name.
+    for prefix in ("phuong ", "xa ", "thi tran "):
+        if value_key.startswith(prefix) and (
+            value_key[len(prefix):] == key or value_key[len(prefix):].startswith(key + " ")
+        ):
+            return True
+    return False
+
+
+@dataclass
+class Columns:
+    """Everything counted per document, for one opened index."""
+
+    size: int  # documents, deleted ones included (Whoosh numbers them all)
+    live: np.ndarray  # bool per document: not deleted
+    day: np.ndarray  # int yyyymmdd per document, 0 when unknown
+    facets: dict[str, Facet]
+    lengths: dict[str, np.ndarray] = field(default_factory=dict)  # syllables per field, for BM25
+
+    @property
+    def year(self) -> np.ndarray:
+        return self.day // 10000
+
+
+def load_columns(reader, cache: Path | None = None) -> Columns:
+    """The per-document arrays of an opened index, from the cache file when it is usable.
+
+    A cache that cannot be read (another format, a half-written or foreign file) is
+    rebuilt; one that cannot be written is skipped, so a read-only index still searches.
+    """
+    if cache is not None:
+        found = _read_cache(cache)
+        if found is not None and found.size == reader.doc_count_all():
+            return found
+    columns = read_columns(reader)
+    if cache is not None:
+        _write_cache(cache, columns)
+    return columns
+
+
+def _read_cache(cache: Path) -> Columns | None:
+    try:
+        with np.load(cache, allow_pickle=False) as arrays:
+            meta = json.loads(str(arrays["meta"]))
+            if meta.get("format") != CACHE_FORMAT:
+                return None
+            facets = {
+                name: Facet(values=described["values"], keys=described["keys"],
+                            doc_of=arrays[f"{name}.doc_of"], value_of=arrays[f"{name}.value_of"],
+                            nows=described["nows"])
+                for name, described in meta["facets"].items()
+            }
+            return Columns(size=int(meta["size"]), live=arrays["live"], day=arrays["day"],
+                           facets=facets,
+                           lengths={name: arrays[f"length.{name}"] for name in meta["lengths"]})
+    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, EOFError):
+        return None
+
+
+def _write_cache(cache: Path, columns: Columns) -> None:
+    meta = {
+        "format": CACHE_FORMAT,
+        "size": columns.size,
+        "facets": {name: {"values": f.values, "keys": f.keys, "nows": f.nows}
+                   for name, f in columns.facets.items()},
+        "lengths": sorted(columns.lengths),
+    }
+    arrays = {"meta": np.array(json.dumps(meta, ensure_ascii=False)), "live": columns.live,
+              "day": columns.day}
+    for name, facet in columns.facets.items():
+        arrays[f"{name}.doc_of"] = facet.doc_of
+        arrays[f"{name}.value_of"] = facet.value_of
+    for name, values in columns.lengths.items():
+        arrays[f"length.{name}"] = values
+    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            np.savez(handle, **arrays)
+        os.replace(temporary, cache)
+        for old in [*cache.parent.glob("columns-*.npz"), *cache.parent.glob("columns-*.pickle")]:
+            if old != cache:
+                old.unlink(missing_ok=True)
+    except OSError:
+        temporary.unlink(missing_ok=True)  # a read-only index still searches
+
+
+def read_columns(reader) -> Columns:
+    """Read the facet columns and field lengths of an index, into arrays."""
+    size = reader.doc_count_all()
+    live = np.ones(size, dtype=bool)
+    if reader.has_deletions():
+        for docnum in range(size):
+            if reader.is_deleted(docnum):
+                live[docnum] = False
+    day = np.zeros(size, dtype=np.int64)
+    if reader.has_column("day"):
+        column = reader.column_reader("day")
+        day[:] = [column[d] or 0 for d in range(size)]
+    facets = {name: _load_facet(reader, name, size) for name in COLUMN_FACETS}
+    lengths = {
+        name: np.array([reader.doc_field_length(d, name, 0) for d in range(size)], dtype=np.float64)
+        for name in LENGTH_FIELDS
+    }
+    return Columns(size, live, day, facets, lengths)
+
+
+def _load_facet(reader, name: str, size: int) -> Facet:
+    # Values that differ only in tone placement ("Thuận Hòa", "Thuận Hoà") are one value,
+    # shown as first met.
+    ids: dict[str, int] = {}
+    shown: list[str] = []
+    nows: list[str | None] = []
+    docs: list[int] = []
+    values: list[int] = []
+    if reader.has_column(name):
+        column = reader.column_reader(name)
+        for docnum in range(size):
+            raw = column[docnum]
+            if not raw:
+                continue
+            text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            for entry in text.split(SEPARATOR):
+                value, _, now = entry.partition(NOW)
+                if not value:
+                    continue
+                identity = canonical_tones(value)
+                if identity not in ids:
+                    ids[identity] = len(shown)
+                    shown.append(value)
+                    nows.append(now or None)
+                docs.append(docnum)
+                values.append(ids[identity])
+    return Facet(
+        values=shown,
+        keys=[facet_key(v) for v in shown],
+        doc_of=np.array(docs, dtype=np.int64),
+        value_of=np.array(values, dtype=np.int64),
+        nows=nows,
+    )

@@ -1,0 +1,182 @@
+"""How Vietnamese text becomes search keys: the one definition documents and queries share.
+
+Text is cleaned (NFC, look-alike Đ, spaces) and cut into syllables; each syllable gives an
+exact key (lower case, canonical tone placement) and a folded key (no marks, đ→d), and
+neighbouring syllables give folded pairs that make phrases and proximity cheap to match.
+Plain functions, without Whoosh: the query side, facet values and links use them too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..archive.normalise import canonical_tones, clean_text, fold
+
+# A syllable is a run of letters or digits; "2020-2025", "đ/c" and "12/5/2020" split at
+# their punctuation, as the query side splits them too.
+SYLLABLE = _SYLLABLE = re.compile(r"[^\W_]+")
+
+# Vietnamese has a few thousand syllables: remembering each key once makes keying the
+# 20 million syllables of a large archive a dictionary lookup.  Queries feed these too, so
+# they are bounded: past the bound a table starts again (numbers and names keep coming).
+_EXACT: dict[str, str] = {}
+_FOLDED: dict[str, str] = {}
+MAX_REMEMBERED = 200_000
+
+
+def exact_key(word: str) -> str:
+    """The key that keeps diacritics, whatever tone placement the source used.
+
+    >>> exact_key("Hòa"), exact_key("hoà")
+    ('hoà', 'hoà')
+    """
+    key = _EXACT.get(word)
+    if key is None:
+        if len(_EXACT) >= MAX_REMEMBERED:
+            _EXACT.clear()
+        key = _EXACT[word] = canonical_tones(word.lower())
+    return key
+
+
+def folded_key(word: str) -> str:
+    """The key for typing without diacritics.
+
+    >>> folded_key("Đảng")
+    'dang'
+    """
+    key = _FOLDED.get(word)
+    if key is None:
+        if len(_FOLDED) >= MAX_REMEMBERED:
+            _FOLDED.clear()
+        key = _FOLDED[word] = fold(word.lower())
+    return key
+
+
+@dataclass(frozen=True)
+class Syllable:
+    """One syllable of a text, where it stands in the (cleaned) text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def syllables(text: str, cleaned: bool = False) -> list[Syllable]:
+    """The syllables of a text, after cleaning unless the caller already did.
+
+    >>> [s.text for s in syllables("Thie\\u0323\\u0302n nhiệm kỳ 2020-2025")]
+    ['Thiện', 'nhiệm', 'kỳ', '2020', '2025']
+    """
+    if not cleaned:
+        text = clean_text(text)
+    return [Syllable(m.group(), m.start(), m.end()) for m in _SYLLABLE.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """The syllables of already-clean text as plain strings (the fast path for indexing)."""
+    return _SYLLABLE.findall(text)
+
+
+# fold() one letter at a time, as a table: str.translate keeps positions and runs in C.
+_FOLD_TABLE = {
+    code: fold(chr(code)) for code in range(0xC0, 0x1F00)
+    if len(fold(chr(code))) == 1 and fold(chr(code)) != chr(code)
+}
+
+
+def folded_in_place(text: str) -> str | None:
+    """The text folded and lower-cased letter for letter, or None if positions would move.
+
+    >>> folded_in_place("Đảng bộ")
+    'dang bo'
+    """
+    plain = text.translate(_FOLD_TABLE).lower()
+    return plain if len(plain) == len(text) else None
+
+
+def pair_keys(folded: list[str]) -> list[str]:
+    """Folded keys of neighbouring syllables, joined by a space.
+
+    >>> pair_keys(["luong", "khanh", "thien"])
+    ['luong khanh', 'khanh thien']
+    """
+    return [f"{a} {b}" for a, b in zip(folded, folded[1:])]
+
+
+# Punctuation that parts words: "lễ hội, đồng thời" holds no "hội đồng".  A full stop
+# parts them too, except after an abbreviation ("P. Minh Khai", "TP. Huế") or between
+# digits ("5.000"); hyphens and slashes join ("2020-2025", "đ/c").
+_PARTING = frozenset(",;:!?…()[]{}\"“”«»\n")
+
+
+def parted(gap: str, before: str, after: str) -> bool:
+    """Whether the characters between two syllables part them into different phrases.
+
+    >>> parted(", ", "hội", "đồng"), parted(". ", "P", "Minh"), parted(".", "5", "000")
+    (True, False, False)
+    """
+    if any(c in _PARTING for c in gap):
+        return True
+    if "." in gap:
+        abbreviation = len(before) <= 3 and before[:1].isupper()
+        number = before[-1:].isdigit() and after[:1].isdigit()
+        return not (abbreviation or number)
+    return False
+
+
+def phrase_runs(text: str) -> list[str]:
+    """The stretches of a text that punctuation does not part.
+
+    >>> phrase_runs("lễ hội, đồng thời P. Minh Khai")
+    ['lễ hội', 'đồng thời P. Minh Khai']
+    """
+    matches = list(SYLLABLE.finditer(text))
+    runs, start = [], 0
+    for before, after in zip(matches, matches[1:]):
+        gap = text[before.end() : after.start()]
+        if gap != " " and parted(gap, before.group(), after.group()):
+            runs.append(text[start : before.end()].strip())
+            start = after.start()
+    if matches:
+        runs.append(text[start : matches[-1].end()].strip())
+    return runs
+
+
+def pairs_in(text: str, found: list[str], spans: list[tuple[int, int]], folded: list[str]) -> list[str | None]:
+    """Pair keys of neighbouring syllables, None where punctuation parts them.
+
+    The None keeps its place, so pairs either side of it are never adjacent positions.
+
+    >>> text = "lễ hội, đồng thời P. Minh"
+    >>> found = [(m.group(), m.span()) for m in SYLLABLE.finditer(text)]
+    >>> pairs_in(text, [w for w, _ in found], [s for _, s in found], [folded_key(w) for w, _ in found])
+    ['le hoi', None, 'dong thoi', 'thoi p', 'p minh']
+    """
+    pairs: list[str | None] = []
+    for i in range(len(found) - 1):
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        if gap == " " or not parted(gap, found[i], found[i + 1]):
+            pairs.append(f"{folded[i]} {folded[i + 1]}")
+        else:
+            pairs.append(None)
+    return pairs
+
+
+def ward_value(ward) -> str:
+    """A ward as a facet value: type and name, then district and province where known."""
+    return ", ".join(p for p in (f"{ward.type} {ward.name}", ward.district, ward.province) if p)
+
+
+def facet_key(value: str) -> str:
+    """The folded form a facet value is searched by.
+
+    >>> facet_key("phường Lương Khánh Thiện, Thành phố Phủ Lý, Hà Nam")
+    'phuong luong khanh thien thanh pho phu ly ha nam'
+    """
+    return " ".join(folded_key(w) for w in words(clean_text(value)))
+
+
+def ward_keys(ward) -> set[str]:
+    """The keys a ward is found by: its name, its type and name, its whole facet value."""
+    return {facet_key(ward.name), facet_key(f"{ward.type} {ward.name}"), facet_key(ward_value(ward))}

@@ -1,0 +1,71 @@
+"""`wardnews serve`: build the index when there is none (saying what was built), then serve it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from .archive.errors import WardnewsError
+from .index import build_index, has_index, index_location
+from .render_search import describe_build
+
+# The repository's demo corpus, beside the package in a checkout or an editable install.
+REPOSITORY_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+class ServeError(WardnewsError):
+    """The archive cannot be served as asked; the message says what to do."""
+
+
+def default_corpus() -> Path:
+    """The corpus served when none is named: the repository's demo corpus, else ./corpus."""
+    return REPOSITORY_CORPUS if REPOSITORY_CORPUS.is_dir() else Path("corpus")
+
+
+def ensure_index(location: Path, corpus: Path | None, announce: Callable[[str], None] = print):
+    """Build the index at `location` from `corpus` when there is none; the build summary or None.
+
+    What was built is announced as `wardnews index` reports it: articles, rejected and
+    skipped files with their reasons.
+    """
+    if has_index(location):
+        return None
+    corpus = Path(corpus) if corpus is not None else default_corpus()
+    if not corpus.exists():
+        raise ServeError(
+            f"No index at {location} and no corpus to build it from: {corpus} does not exist. "
+            "Give --corpus DIR (a folder of articles) or --index DIR (a built index)"
+        )
+    announce(f"No index at {location} yet: building it from {corpus} ...")
+    summary = build_index(corpus, location)
+    if not summary.added:
+        reasons = "; ".join(map(str, summary.rejected[:3]))
+        raise ServeError(f"No article could be read from {corpus}: nothing to serve"
+                         + (f" ({reasons})" if reasons else ""))
+    announce(describe_build(summary))
+    return summary
+
+
+def serve(index: str | os.PathLike | None = None, corpus: str | os.PathLike | None = None,
+          host: str = "127.0.0.1", port: int = 8080,
+          announce: Callable[[str], None] = print) -> None:
+    """Serve the archive at http://host:port/ until interrupted, building the index first if there is none."""
+    from .webui.server import ServerError, bound_port, make_server, url_of
+
+    location = index_location(index)
+    if location.exists() and not location.is_dir():
+        raise ServeError(f"{location} is a file, not an index folder: give --index a folder")
+    if corpus is not None and not Path(corpus).exists():
+        raise ServeError(f"The corpus {corpus} does not exist: give --corpus a folder of articles")
+    ensure_index(location, Path(corpus) if corpus is not None else None, announce)
+    try:
+        server = make_server(location, host, port)
+    except ServerError as exc:
+        raise ServeError(f"{exc}. Choose another --port or --host") from None
+    announce(f"Serving the archive at {url_of(host, bound_port(server))} — Ctrl+C to stop")
+    try:
+        server.run()  # returns when interrupted: waitress handles Ctrl+C itself
+    finally:
+        server.close()
+    announce("Stopped.")

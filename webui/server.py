@@ -1,0 +1,52 @@
+"""The web UI over one index, served by waitress (a real WSGI server, not Flask's own)."""
+
+from __future__ import annotations
+
+import os
+
+from ..archive import WardnewsError
+
+
+class ServerError(WardnewsError):
+    """The server cannot listen where it was asked to; the message says why."""
+
+
+def url_of(host: str, port: int) -> str:
+    """The address a browser opens for a server on host:port.
+
+    >>> url_of("127.0.0.1", 8080)
+    'http://127.0.0.1:8080/'
+    >>> url_of("::1", 8080)
+    'http://[::1]:8080/'
+    """
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
+def make_server(location: str | os.PathLike, host: str = "127.0.0.1", port: int = 8080,
+                threads: int = 4):
+    """A waitress server of the app over the index at `location` (port 0 picks a free one).
+
+    The index is opened before the server listens, so no first visitor waits for it:
+    IndexNotFound (or IndexOutdated) is raised here, not on the first request.
+    """
+    import waitress
+
+    from . import create_app
+    from .state import get_archive
+
+    app = create_app({"WARDNEWS_INDEX": str(location)})
+    with app.app_context():
+        get_archive()
+    try:
+        # clear_untrusted_proxy_headers: no proxy is trusted, so its headers are dropped.
+        return waitress.create_server(app, host=host, port=port, threads=threads,
+                                      clear_untrusted_proxy_headers=True, ident="wardnews")
+    except (OSError, ValueError, OverflowError) as exc:  # taken, not an address, out of range
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ServerError(f"Cannot listen on {host}:{port}: {reason}") from None
+
+
+def bound_port(server) -> int:
+    """The port a waitress server listens on (the one chosen when port 0 was asked)."""
+    return int(server.effective_port)
