@@ -8,7 +8,7 @@ Everything a caller needs is named here (the web UI uses nothing else); importin
 package is cheap, and Whoosh and numpy load when an index is built or opened.
 """
 
-from ..archive.lazy import lazy_exports
+from ..archive import lazy_exports
 
 _EXPORTS = {
     "Archive": ".search",

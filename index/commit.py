@@ -30,6 +30,13 @@ from .schema import article_fields
 from .segment import SegmentBuilder
 from .store import latest_toc, write_build_info
 
+# What this module takes from Whoosh beyond its documented API (see segment.py's).
+WHOOSH_INTERNALS = {
+    "whoosh.index._DEF_INDEX_NAME": (),
+    "whoosh.index.TOC": ("read", "write", "schema", "segments", "generation"),
+    "whoosh.reading.SegmentReader": ("stored_fields", "postings", "close"),
+}
+
 INDEXNAME = _DEF_INDEX_NAME  # "MAIN", as store.latest_toc expects
 # More segments than this after an update, and the small ones are merged (see compact).
 MAX_SEGMENTS = 8

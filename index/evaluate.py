@@ -19,6 +19,13 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.matching import FilterMatcher
 
+# What this module takes from Whoosh beyond its documented API (see segment.py's).
+WHOOSH_INTERNALS = {
+    "whoosh.codec.whoosh3.W3LeafMatcher": ("_read_ids", "_read_weights", "_ids", "_weights",
+                                           "_next_block"),
+    "whoosh.matching.FilterMatcher": ("child",),
+}
+
 K1 = 1.2
 B = 0.75
 CACHED_TERMS = 4096  # posting lists kept in memory (a few MB at 35,000 articles)

@@ -6,12 +6,12 @@ import json
 from collections import Counter, defaultdict
 
 from whoosh import columns, fields
-from whoosh.system import pack_uint
 
 from ..archive import Article
 
 from .analysis import ExactAnalyzer, FoldedAnalyzer, PairAnalyzer
 from .keys import SYLLABLE, exact_key, facet_key, folded_key, pairs_in, ward_keys, ward_value
+from .segment import count_value
 
 # Facet values are stored per document in columns, joined by this separator; a ward's
 # value carries the unit it belongs to now after the second one.
@@ -25,6 +25,8 @@ class KeyedText(fields.TEXT):
     Whoosh's analyzer chain costs microseconds per token per field; counting precomputed
     keys costs a fraction of that, and the analyzer is still the one queries use.
     """
+
+    keyed = True  # segment.py writes such fields from their keys
 
     def index(self, value, **kwargs):
         if isinstance(value, str):
@@ -40,7 +42,7 @@ class KeyedText(fields.TEXT):
                 yield key.encode("utf-8"), len(where), len(where) * boost, self.format.encode(where)
         else:
             for key, count in Counter(value).items():
-                yield key.encode("utf-8"), count, count * boost, pack_uint(count)
+                yield key.encode("utf-8"), count, count * boost, count_value(count)
 
 
 def _text(analyzer, phrase: bool, boost: float = 1.0) -> KeyedText:

@@ -22,7 +22,21 @@ from whoosh.formats import Positions
 from whoosh.system import pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
-from .schema import KeyedText
+# What this module takes from Whoosh beyond its documented API (name → attributes used);
+# tests/test_layers.py checks each exists in the installed Whoosh, so that a release that
+# renames one fails in CI rather than in a user's index.
+WHOOSH_INTERNALS = {
+    "whoosh.codec.whoosh3.W3Codec": ("_blocklimit", "new_segment", "per_document_writer"),
+    "whoosh.codec.whoosh3.W3FieldWriter": ("_postfile", "_fieldid", "_tindex", "start_field",
+                                           "finish_field", "close"),
+    "whoosh.codec.whoosh3.W3PostingsWriter": (
+        "_write_block", "_postfile", "_blocklimit", "_format", "_terminfo", "_blockcount",
+        "_startoffset", "_ids", "_weights", "_values", "_minlength", "_maxlength", "_maxweight"),
+    "whoosh.codec.whoosh3.W3TermInfo": ("_struct", "set_extent", "to_bytes"),
+    "whoosh.system.pack_uint": (),
+    "whoosh.system.pack_ushort": (),
+    "whoosh.util.numeric.length_to_byte": (),
+}
 
 _TERMINFO = W3TermInfo._struct
 _SHIFT = 32
@@ -106,7 +120,7 @@ class SegmentBuilder:
                 terms = self._terms.get(name)
                 if terms is None:
                     terms = self._terms[name] = defaultdict(list)
-                if isinstance(field, KeyedText):
+                if _keyed(field):
                     if isinstance(value, str):  # text, not keys: the analyzer makes the keys
                         value = [token.text for token in field.analyzer(value)]
                     length = self._add_keys(terms, docnum, value, field.format, packed)
@@ -195,8 +209,14 @@ class SegmentBuilder:
         return self.segment
 
 
+def _keyed(field) -> bool:
+    # schema.KeyedText: indexed from keys computed once per article (not imported: the
+    # schema imports this module for count_value).
+    return getattr(field, "keyed", False)
+
+
 def _packed(field) -> bool:
-    return isinstance(field, KeyedText) and not isinstance(field.format, Positions)
+    return _keyed(field) and not isinstance(field.format, Positions)
 
 
 def _unpack(items: list[int], boost: float) -> tuple[list, list, list]:
@@ -216,6 +236,13 @@ def _unpack(items: list[int], boost: float) -> tuple[list, list, list]:
 _COUNT_VALUES: list[bytes] = []
 _POSITION_VALUES: list[bytes] = []
 _POSITIONS = Positions()
+
+
+def count_value(count: int) -> bytes:
+    """A term's count in a document, as Whoosh's Frequency format stores it."""
+    if count >= len(_COUNT_VALUES):
+        _extend(_COUNT_VALUES, count, False)
+    return _COUNT_VALUES[count]
 
 
 def _extend(table: list[bytes], upto: int, positional: bool) -> None:

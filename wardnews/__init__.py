@@ -10,7 +10,7 @@ parts load when first used:
         print(archive.search("luong khanh thien").total)
 """
 
-from .archive.lazy import lazy_exports
+from .archive import lazy_exports
 
 _EXPORTS = {
     # reading files

@@ -13,9 +13,7 @@ from pathlib import Path
 
 import click
 
-from .archive.article import Article
-from .archive.errors import Problem, WardnewsError
-from .archive.pipeline import read_articles
+from .archive import Article, Problem, WardnewsError, read_articles
 from .index import SORTS, BadRequest, parse_day
 from .render_search import describe_build, describe_result, describe_stats
 from .report import describe_article, describe_problems

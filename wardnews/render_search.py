@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .archive.article import Ward
+from .archive import Ward
 from .report import ward_place
 
 if TYPE_CHECKING:  # the index package is heavy to import; only its types are needed here

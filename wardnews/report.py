@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .archive.article import Article, Ward
-from .archive.errors import Problem
+from .archive import Article, Problem, Ward
 
 _DATE_KINDS = {"published": "published", "event": "event date found in the text"}
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from .archive.errors import WardnewsError
+from .archive import WardnewsError
 from .index import build_index, has_index, index_location
 from .render_search import describe_build
 
