@@ -80,8 +80,11 @@ def _values(name: str, value) -> tuple[str, ...]:
     """One value or several as a tuple of distinct, stripped, non-empty strings."""
     if value is None:
         return ()
-    items = (value,) if isinstance(value, (str, int)) else value
+    single = isinstance(value, str) or (name == "years" and isinstance(value, int))
+    items = (value,) if single else value
     try:
+        if isinstance(items, (bytes, dict)):  # iterable, but not of values
+            raise TypeError
         items = tuple(items)
     except TypeError:
         raise _problem(f"{{{name}}} must be a string or a sequence of strings, "

@@ -47,7 +47,7 @@ def app(demo_index):
     """The web app over the demo index, as `wardnews serve` would create it (no debug)."""
     from wardnews.webui import create_app
 
-    return create_app({"WARDNEWS_INDEX": str(demo_index), "TESTING": True})
+    return create_app({"WARDNEWS_INDEX": str(demo_index), "TESTING": True, "TODAY": FIXED_TODAY})
 
 
 @pytest.fixture
@@ -64,7 +64,26 @@ CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright cannot download a b
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync"]
-SCREENSHOTS = REPO / "docs" / "screenshots"
+DOCUMENTED_SCREENSHOTS = REPO / "docs" / "screenshots"
+# The day citations are accessed on in tests, so pages (and screenshots) do not change daily.
+FIXED_TODAY = "2026-11-15"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-screenshots", action="store_true",
+                     help="Write the browser tests' screenshots to docs/screenshots "
+                          "(also WARDNEWS_UPDATE_SCREENSHOTS=1); else to a temporary folder.")
+
+
+@pytest.fixture(scope="session")
+def screenshots(request, tmp_path_factory) -> Path:
+    """Where the browser tests save screenshots: docs/screenshots only when asked for."""
+    import os
+
+    if request.config.getoption("--update-screenshots") or os.environ.get("WARDNEWS_UPDATE_SCREENSHOTS"):
+        DOCUMENTED_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        return DOCUMENTED_SCREENSHOTS
+    return tmp_path_factory.mktemp("screenshots")
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +93,7 @@ def live_server(demo_index):
 
     from wardnews.webui.server import bound_port, make_server, url_of
 
-    server = make_server(demo_index, "127.0.0.1", 0)
+    server = make_server(demo_index, "127.0.0.1", 0, settings={"TODAY": FIXED_TODAY})
     threading.Thread(target=server.run, name="waitress", daemon=True).start()
     yield url_of("127.0.0.1", bound_port(server))
     server.close()

@@ -96,6 +96,12 @@ def test_serve_builds_the_missing_index_from_the_corpus_then_answers_pages(start
     url = server.url()
     assert url.startswith("http://127.0.0.1:") and not url.endswith(":0/")
     assert any("building it from" in line for line in server.seen)
+    # What was built is said as `wardnews index` says it, rejected and skipped files named.
+    said = "\n".join(server.seen)
+    assert f"Rebuilt the index at {location} from 32 files" in said
+    assert re.search(r"^  added +47$", said, re.M) and re.search(r"^  rejected +2 ", said, re.M)
+    assert "ha-nam/bad/empty-file.txt: empty file" in said
+    assert re.search(r"^  skipped +1 ", said, re.M)
     assert (location / "CURRENT").is_file()
     status, page = _get(url)
     assert status == 200 and "<html" in page
@@ -132,8 +138,10 @@ def test_ctrl_c_stops_the_server_cleanly(start, demo_index):
         (("--corpus", "no-such-folder"), "The corpus no-such-folder does not exist"),
         (("--index", "a-file"), "a-file is a file, not an index folder"),
         (("--port", "70000"), "70000 is not in the range"),
+        (("--host", "999.1.1.1"),
+         "Cannot listen on 999.1.1.1:8080: '999.1.1.1' is not an address of this machine"),
     ],
-    ids=["missing corpus", "index is a file", "port out of range"],
+    ids=["missing corpus", "index is a file", "port out of range", "host is no address"],
 )
 def test_serve_refuses_bad_options_with_a_message_and_no_traceback(tmp_path, options, message):
     (tmp_path / "a-file").write_text("not an index", encoding="utf-8")

@@ -280,3 +280,10 @@ def test_pages_work_without_javascript_every_state_in_the_url(client):
     # The filter form submits by GET to /search; nothing needs a script to reach a result.
     assert '<form method="get" action="/search" class="facet-form">' in html
     assert "onclick" not in html and "<script>" not in html and "style=" not in html
+
+
+def test_the_citation_is_accessed_on_the_configured_day(client):
+    # The app's TODAY setting (fixed in tests, so pages and screenshots do not change daily).
+    article_id = client.get("/api/search?q=luong+khanh+thien").get_json()["hits"][0]["id"]
+    page = client.get(f"/article/{article_id}").get_data(as_text=True)
+    assert "Accessed 15/11/2026." in page

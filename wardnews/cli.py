@@ -26,7 +26,12 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 def main() -> None:
     """wardnews: a searchable archive of Vietnamese ward news.
 
-    Example: wardnews index corpus/ && wardnews search "luong khanh thien"
+    Example, in a folder that holds a corpus/ of articles (the demo corpus of the repository
+    has files meant to be rejected, so `index` exits 1 there and says which):
+
+    \b
+      wardnews index corpus/
+      wardnews search "luong khanh thien"
     """
 
 

@@ -51,15 +51,16 @@ def serve(index: str | os.PathLike | None = None, corpus: str | os.PathLike | No
           host: str = "127.0.0.1", port: int = 8080,
           announce: Callable[[str], None] = print) -> None:
     """Serve the archive at http://host:port/ until interrupted, building the index first if there is none."""
-    from .webui.server import ServerError, bound_port, make_server, url_of
+    from .webui.server import ServerError, bound_port, check_address, make_server, url_of
 
     location = index_location(index)
     if location.exists() and not location.is_dir():
         raise ServeError(f"{location} is a file, not an index folder: give --index a folder")
     if corpus is not None and not Path(corpus).exists():
         raise ServeError(f"The corpus {corpus} does not exist: give --corpus a folder of articles")
-    ensure_index(location, Path(corpus) if corpus is not None else None, announce)
     try:
+        check_address(host, port)
+        ensure_index(location, Path(corpus) if corpus is not None else None, announce)
         server = make_server(location, host, port)
     except ServerError as exc:
         raise ServeError(f"{exc}. Choose another --port or --host") from None

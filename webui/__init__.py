@@ -16,6 +16,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         MAX_QUERY_CHARS=1000,
         MAX_PAGE_SIZE=100,
         PAGE_SIZE=10,
+        TODAY=None,  # the day citations are accessed on: today, unless fixed (as tests do)
         DEBUG=False,
     )
     app.config.from_prefixed_env("WARDNEWS", loads=_typed)

@@ -90,6 +90,11 @@ def page_numbers(current: int, last: int, around: int = 2) -> list[int | None]:
     return out
 
 
+def _today() -> dt.date:
+    fixed = current_app.config["TODAY"]
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
 def _article(article_id: str):
     if len(article_id) > MAX_ID_CHARS:
         abort(404, f"No article with id {article_id[:MAX_ID_CHARS]!r}… in this index")
@@ -107,7 +112,7 @@ def article(article_id: str):
     return render_template(
         "article.html", article=found, q=query, title_marked=Markup(highlight.mark(found.title)),
         paragraphs=paragraphs, wards=wards, similar=get_archive().more_like_this(found.id),
-        citation_text=citation.plain(found, accessed=dt.date.today()),
+        citation_text=citation.plain(found, accessed=_today()),
         back=Links("/search", []).url(search_pairs(request.args)),
     )
 

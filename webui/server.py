@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 
 from ..archive import WardnewsError
 
@@ -23,8 +24,18 @@ def url_of(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
+def check_address(host: str, port: int) -> None:
+    """ServerError unless host:port is an address to listen on (checked before a long build)."""
+    try:
+        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError, OverflowError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ServerError(f"Cannot listen on {host}:{port}: {host!r} is not an address of this "
+                          f"machine ({reason})") from None
+
+
 def make_server(location: str | os.PathLike, host: str = "127.0.0.1", port: int = 8080,
-                threads: int = 4):
+                threads: int = 4, settings: dict | None = None):
     """A waitress server of the app over the index at `location` (port 0 picks a free one).
 
     The index is opened before the server listens, so no first visitor waits for it:
@@ -35,7 +46,7 @@ def make_server(location: str | os.PathLike, host: str = "127.0.0.1", port: int 
     from . import create_app
     from .state import get_archive
 
-    app = create_app({"WARDNEWS_INDEX": str(location)})
+    app = create_app({**(settings or {}), "WARDNEWS_INDEX": str(location)})
     with app.app_context():
         get_archive()
     try:
@@ -43,7 +54,7 @@ def make_server(location: str | os.PathLike, host: str = "127.0.0.1", port: int 
         return waitress.create_server(app, host=host, port=port, threads=threads,
                                       clear_untrusted_proxy_headers=True, ident="wardnews")
     except (OSError, ValueError, OverflowError) as exc:  # taken, not an address, out of range
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = (getattr(exc, "strerror", None) or str(exc)).rstrip(".")
         raise ServerError(f"Cannot listen on {host}:{port}: {reason}") from None
 
 

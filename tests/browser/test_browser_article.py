@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from conftest import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -83,10 +82,9 @@ def test_an_article_offers_a_citation_to_copy_and_to_download(browser_page):
     assert item["title"] == plain_title and item["type"]
 
 
-def test_screenshot_of_the_article_page(browser_page):
+def test_screenshot_of_the_article_page(browser_page, screenshots):
     page = browser_page
     open_first_result(page, "luong khanh thien")
     assert page.locator("h1 mark").first.is_visible()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "article.png")
-    assert (SCREENSHOTS / "article.png").stat().st_size > 10_000
+    page.screenshot(path=screenshots / "article.png")
+    assert (screenshots / "article.png").stat().st_size > 10_000

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import SCREENSHOTS, launch_chromium, open_page
+from conftest import launch_chromium, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -237,7 +237,7 @@ def test_every_kind_of_page_loads_without_console_errors(playwright_driver, live
     assert [p for p in problems if missing not in p] == []  # only the 404 asked for
 
 
-def test_a_phone_shows_the_search_page_without_sideways_scrolling(phone_page):
+def test_a_phone_shows_the_search_page_without_sideways_scrolling(phone_page, screenshots):
     page = phone_page
     page.goto("/search?q=" + QUERY.replace(" ", "+"))
     assert page.locator("article.hit").first.is_visible()
@@ -246,11 +246,10 @@ def test_a_phone_shows_the_search_page_without_sideways_scrolling(phone_page):
     assert overflow <= 0, f"the page is {overflow}px wider than the phone"
     box = page.get_by_role("search").locator("input[name=q]").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "search-phone.png")
+    page.screenshot(path=screenshots / "search-phone.png")
 
 
-def test_screenshot_of_the_search_page_with_facets(browser_page):
+def test_screenshot_of_the_search_page_with_facets(browser_page, screenshots):
     page = browser_page
     page.set_viewport_size({"width": 1280, "height": 1100})
     search(page, QUERY)
@@ -258,6 +257,5 @@ def test_screenshot_of_the_search_page_with_facets(browser_page):
     page.wait_for_url(re.compile(r"[?&]term="))
     assert page.locator("aside.facets").is_visible()
     assert page.locator("svg.chart").is_visible()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "search.png")
-    assert (SCREENSHOTS / "search.png").stat().st_size > 10_000
+    page.screenshot(path=screenshots / "search.png")
+    assert (screenshots / "search.png").stat().st_size > 10_000
