@@ -164,9 +164,9 @@ class Archive:
             histogram=facets.histogram(columns, everything),
         )
 
-    def iter_results(self, request: SearchRequest | str | None = None, /, **options):
-        """Every hit of a search in order, read a batch at a time: the query runs once, and
-        only a batch of records is held, so exports of any size stream."""
+    def iter_results(self, request: SearchRequest | str | None = None, /, **options) -> Results:
+        """Every hit of a search, in order, as `Results`: its total known at once, the hits
+        read a batch at a time, so exports of any size stream.  The query runs once."""
         request = SearchRequest.of(request, **options)
         planned = plan(request.query)
         scored = request.sort == "relevance"
@@ -176,16 +176,15 @@ class Archive:
             keep = facets.selection(self._columns, request).allowed()[docnums]
             docnums, scores = docnums[keep], scores[keep]
             order = _ordered(self._columns, request, docnums, scores)
-            docnums, scores = docnums[order], scores[order]
-            searcher = self._searcher
-        for start in range(0, len(docnums), MAX_PAGE_SIZE):
-            with self._lock:
-                if self._searcher is not searcher:
-                    raise SearchError("the index changed during the export; run it again")
-                batch = [self._hit(d, s if scored else None, planned)
-                         for d, s in zip(docnums[start : start + MAX_PAGE_SIZE],
-                                         scores[start : start + MAX_PAGE_SIZE])]
-            yield from batch
+            return Results(self, self._searcher, planned, docnums[order],
+                           scores[order] if scored else None)
+
+    def _batch(self, searcher, planned: Plan, docnums, scores) -> list[Hit]:
+        with self._lock:
+            if self._searcher is not searcher:
+                raise SearchError("the index changed during the export; run it again")
+            return [self._hit(d, None if scores is None else s, planned)
+                    for d, s in zip(docnums, scores if scores is not None else docnums)]
 
     # --- documents -------------------------------------------------------------------
 
@@ -265,6 +264,26 @@ class Archive:
                 by_year=facets.years_of(columns, columns.live),
                 by_official=facets.top_values(columns, "official", 50),
             )
+
+
+class Results:
+    """Every hit of one search, in order; `total` is known before any hit is read."""
+
+    def __init__(self, archive: Archive, searcher, planned: Plan, docnums: np.ndarray,
+                 scores: np.ndarray | None):
+        self.total = int(len(docnums))
+        self._read = (archive, searcher, planned)
+        self._docnums, self._scores = docnums, scores
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __iter__(self):
+        archive, searcher, planned = self._read
+        for start in range(0, self.total, MAX_PAGE_SIZE):
+            end = start + MAX_PAGE_SIZE
+            scores = None if self._scores is None else self._scores[start:end]
+            yield from archive._batch(searcher, planned, self._docnums[start:end], scores)
 
 
 def _page(columns, request, docs, scores):

@@ -171,7 +171,9 @@ def test_iter_results_gives_every_hit_in_the_order_of_the_pages(search_archive, 
     for page in range(1, first.pages + 1):
         paged += [h.id for h in search_archive.search(
             SearchRequest(query="phường", sort=sort, limit=3, page=page)).hits]
-    streamed = [h.id for h in search_archive.iter_results(request)]
+    results = search_archive.iter_results(request)
+    assert results.total == first.total  # known before a hit is read
+    streamed = [h.id for h in results]
     assert streamed == paged and len(streamed) == first.total
 
 

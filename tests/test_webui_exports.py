@@ -111,7 +111,7 @@ def big_client(demo_index, monkeypatch):
     with app.app_context():
         archive = get_archive()
     source = Counting(2500)
-    monkeypatch.setattr(archive, "iter_results", lambda request: iter(source))
+    monkeypatch.setattr(archive, "iter_results", lambda request: source)  # has .total, like Results
     app.test_source = source
     return app.test_client()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import replace
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, stream_with_context
 from markupsafe import Markup
@@ -166,10 +165,11 @@ def term(term: str):
 def _export(kind: str, stream, mimetype: str) -> Response:
     request_ = _request()
     archive = get_archive()
-    total = archive.search(replace(request_, page=1, limit=1)).total
-    meta = exports.metadata(request_, total, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    results = archive.iter_results(request_)  # the query runs once, for the total and the rows
+    meta = exports.metadata(request_, results.total,
+                            dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                             package_version(), archive.stats().built_at)
-    body = stream(archive.iter_results(request_), meta)
+    body = stream(results, meta)
     return Response(stream_with_context(body), mimetype=mimetype, headers={
         "Content-Disposition": f'attachment; filename="wardnews-search.{kind}"'})
 
