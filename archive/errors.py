@@ -23,12 +23,14 @@ class ReadError(ArchiveError):
 
 @dataclass(frozen=True)
 class Problem:
-    """A file or record left out of a run, with the reason a user can act on."""
+    """A file or record left out of a run (or read with a warning), with the reason a user can act on."""
 
     source: str  # path as the user gave it or relative to the corpus root
     reason: str
     where: str | None = None  # "line 12", "record <urn:uuid:...>"
-    kind: str = "rejected"  # "rejected" (could not be read) or "skipped" (not an article type)
+    # "rejected" (could not be read), "skipped" (not an article type), or "warning" (read,
+    # but part of it left out: an unknown province in a corpus.toml)
+    kind: str = "rejected"
 
     def __str__(self) -> str:
         place = f"{self.source} ({self.where})" if self.where else self.source

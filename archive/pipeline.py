@@ -9,42 +9,40 @@ from pathlib import Path
 
 from .annotate import annotate, prepare
 from .article import Article, Document
-from .defaults import Place, folder_defaults
-from .errors import Problem, ReadError
+from .defaults import Place, corpus_root, place_for
+from .errors import Problem
 from .read import iter_files, read_file
 
 # Documents travel to worker processes in batches: one pickle per batch, not per article.
 BATCH = 64
 
 
-def _place_for(path: Path, root: Path) -> Place | Problem:
-    try:
-        return folder_defaults(path, root)
-    except ReadError as exc:
-        return Problem(source=str(path), reason=str(exc))
+def documents_of(files: Iterable[Path | Problem], root: Path,
+                 reported: set | None = None) -> Iterator[tuple[Document, Place] | Problem]:
+    """The documents of the given files, each with the place its folders declare, in order.
 
-
-def documents_of(files: Iterable[Path | Problem], base: Path) -> Iterator[tuple[Document, Place] | Problem]:
-    """The documents of the given files, each with its folder defaults, in order."""
-    bad_defaults: set[str] = set()
+    A corpus.toml's problems come once, before the first file they concern; `reported`
+    holds those already said (the caller may have checked them before).
+    """
+    reported = set() if reported is None else reported
     for item in files:
         if isinstance(item, Problem):
             yield item
             continue
-        place = _place_for(item, base)
-        if isinstance(place, Problem):
-            if place.reason not in bad_defaults:  # say it once, not once per file
-                bad_defaults.add(place.reason)
-                yield place
-            place = Place()
-        for doc in read_file(item, base):
+        place, problems = place_for(item, root)
+        for problem in problems:
+            if (problem.source, problem.reason) not in reported:
+                reported.add((problem.source, problem.reason))
+                yield problem
+        for doc in read_file(item, root):
             yield doc if isinstance(doc, Problem) else (doc, place)
 
 
-def iter_documents(root: Path) -> Iterator[tuple[Document, Place] | Problem]:
-    """Every document under a folder (or in one file) with its folder defaults, in order."""
-    root = Path(root)
-    return documents_of(iter_files(root), root if root.is_dir() else root.parent)
+def iter_documents(path: Path) -> Iterator[tuple[Document, Place] | Problem]:
+    """Every document under a folder (or in one file) with its place, in order; sources are
+    relative to the corpus root (see defaults.corpus_root)."""
+    path = Path(path)
+    return documents_of(iter_files(path), corpus_root(path))
 
 
 def _annotate_batch(batch: list[tuple[Document, Place] | Problem]) -> list[Article | Problem]:

@@ -13,7 +13,7 @@ from .formats.records import read_json, read_jsonl
 from .formats.text import read_text
 from .formats.warc import read_warc
 
-__all__ = ["READERS", "iter_files", "read_file", "file_type"]
+__all__ = ["READERS", "iter_files", "read_file", "file_type", "relative_source"]
 
 Reader = Callable[[Path, str], Iterator[Document | Problem]]
 
@@ -45,8 +45,9 @@ def file_type(path: Path) -> str | None:
     return next((suffix for suffix in READERS if name.endswith(suffix)), None)
 
 
-def _relative(path: Path, root: Path) -> str:
+def relative_source(path: Path, root: Path) -> str:
     """Where a file is, as articles name their source: relative to the root, "/" separated."""
+    path, root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
     try:
         return path.relative_to(root).as_posix() if root != path else path.name
     except ValueError:
@@ -56,7 +57,7 @@ def _relative(path: Path, root: Path) -> str:
 def _skipped(path: Path, root: Path) -> Problem:
     suffix = "".join(path.suffixes[-1:]).lower() or "(no extension)"
     return Problem(
-        _relative(path, root),
+        relative_source(path, root),
         f"unknown file type {suffix}: not read; supported are {SUPPORTED}",
         kind="skipped",
     )
@@ -98,7 +99,7 @@ def _walk(folder: Path, root: Path) -> Iterator[Path | Problem]:
 def read_file(path: Path, root: Path) -> Iterator[Document | Problem]:
     """The articles of one file, with a Problem for each record (or the file) left out."""
     path, root = Path(path), Path(root)
-    source = _relative(path, root)
+    source = relative_source(path, root)
     suffix = file_type(path)
     if suffix is None:
         yield _skipped(path, root)

@@ -21,8 +21,9 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
 from ..archive import Article, Problem
+from ..archive.defaults import absolute, corpus_root, declaration_files, place_for
 from ..archive.pipeline import documents_of
-from ..archive.read import iter_files
+from ..archive.read import iter_files, relative_source
 
 from .commit import INDEXNAME, clean, commit, compact, delete_by_source, open_generation, read_toc
 from .errors import IndexNotFound
@@ -61,6 +62,10 @@ class BuildSummary:
     def skipped(self) -> list[Problem]:
         return [p for p in self.problems if p.kind == "skipped"]
 
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.kind == "warning"]
+
 
 Progress = Callable[[Article | Problem], None]
 
@@ -74,8 +79,14 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path != root else path.name
+def source_digest(path: Path, root: Path) -> str:
+    """SHA-1 of what a file's articles are made from: its bytes, and the corpus.toml files
+    that declare its place (a changed declaration re-reads the files beneath it)."""
+    own = file_hash(path)
+    declared = declaration_files(path, root)
+    if not declared:
+        return own
+    return hashlib.sha1(" ".join([own, *map(file_hash, declared)]).encode()).hexdigest()
 
 
 def build_index(
@@ -92,8 +103,8 @@ def build_index(
     """
     started = time.perf_counter()
     location = Path(location)
-    corpus = Path(corpus).resolve()
-    root = corpus if corpus.is_dir() else corpus.parent
+    corpus = absolute(corpus)
+    root = corpus_root(corpus)
     with write_lock(location) as lock:
         remove_abandoned(location)
         try:
@@ -105,8 +116,8 @@ def build_index(
         previous = read_build_info(generation) if generation else {}
         if previous.get("corpus") and previous["corpus"] != str(root):
             full = True  # another corpus: nothing of the old index can be kept
-        files, problems = _scan(corpus, root)
-        work = {"jobs": jobs, "progress": progress, "inherited": (lock,)}
+        files, problems, reported = _scan(corpus, root)
+        work = {"jobs": jobs, "progress": progress, "inherited": (lock,), "reported": reported}
         if full:
             summary = _rebuild(files, root, location, **work)
         else:
@@ -118,21 +129,29 @@ def build_index(
     return summary
 
 
-def _scan(corpus: Path, root: Path) -> tuple[dict[str, tuple[Path, str]], list[Problem]]:
+def _scan(corpus: Path, root: Path):
+    """The corpus's files with their digests, and the problems of files and corpus.toml
+    files (said every run, changed or not), with the keys of those said."""
     files: dict[str, tuple[Path, str]] = {}
     problems: list[Problem] = []
+    reported: set = set()
     for item in iter_files(corpus):
         if isinstance(item, Problem):
             problems.append(item)
-        else:
-            files[_relative(item, root)] = (item, file_hash(item))
-    return files, problems
+            continue
+        for problem in place_for(item, root)[1]:
+            if (problem.source, problem.reason) not in reported:
+                reported.add((problem.source, problem.reason))
+                problems.append(problem)
+        files[relative_source(item, root)] = (item, source_digest(item, root))
+    return files, problems, reported
 
 
-def _index(folder: Path, schema, paths: list[Path], root: Path, summary: BuildSummary, **work):
+def _index(folder: Path, schema, paths: list[Path], root: Path, summary: BuildSummary,
+           reported: set, **work):
     """Index the files' articles into new segments of the folder; problems by file."""
     done = index_documents(FileStorage(str(folder)), INDEXNAME, schema,
-                           documents_of(paths, root), **work)
+                           documents_of(paths, root, reported), **work)
     summary.read = len(done.articles)
     summary.problems.extend(done.problems)
     problems: dict[str, list] = {}

@@ -43,8 +43,9 @@ def main() -> None:
 def inspect(files: tuple[Path, ...], as_json: bool, jobs: int) -> None:
     """Print the articles read from FILES (files or folders), without indexing.
 
-    Files that cannot be read are listed on standard error; the exit code is 1 when any was
-    rejected, 0 otherwise.
+    Files that cannot be read are listed on standard error (so are corpus.toml warnings); the
+    exit code is 1 when any was rejected, 0 otherwise. Ids are those `wardnews index` gives:
+    sources are relative to the corpus root (see the README).
 
     Example: wardnews inspect --json ../shared/seeds/000_693abd404aff5b39.txt
     """
@@ -60,8 +61,12 @@ def inspect(files: tuple[Path, ...], as_json: bool, jobs: int) -> None:
     if as_json:
         json.dump([a.to_json() for a in articles], sys.stdout, ensure_ascii=False, indent=2)
         click.echo()
-    if problems:
-        click.echo(f"{len(problems)} not read:\n{describe_problems(problems)}", err=True)
+    left_out = [p for p in problems if p.kind != "warning"]
+    if left_out:
+        click.echo(f"{len(left_out)} not read:\n{describe_problems(left_out)}", err=True)
+    warned = [p for p in problems if p.kind == "warning"]
+    if warned:
+        click.echo(f"{len(warned)} warnings:\n{describe_problems(warned)}", err=True)
     if any(p.kind == "rejected" for p in problems):
         sys.exit(1)
 

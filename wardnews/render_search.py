@@ -179,6 +179,9 @@ def describe_build(summary: BuildSummary) -> str:
     rows.extend(f"    {p}" for p in skipped[:SKIPPED_SHOWN])
     if len(skipped) > SKIPPED_SHOWN:
         rows.append(f"    … and {len(skipped) - SKIPPED_SHOWN} more")
+    if summary.warnings:
+        rows.append(f"  warnings  {len(summary.warnings):>7} (read, with what is named left out)")
+        rows.extend(f"    {p}" for p in sorted(summary.warnings, key=_problem_order))
     return "\n".join(rows)
 
 
