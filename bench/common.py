@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 import statistics
-import sys
 import tempfile
 import time
 from itertools import islice

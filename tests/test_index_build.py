@@ -15,7 +15,7 @@ import pytest
 from wardnews.index import Archive, SearchRequest, build_index, index_location
 from wardnews.index.commit import MAX_SEGMENTS, read_toc
 from wardnews.index.store import DEFAULT_INDEX, current_generation, read_build_info
-from tests.process_helpers import MARKER, REPO, write_corpus, write_jsonl
+from tests.process_helpers import MARKER, write_corpus, write_jsonl
 
 FILES, PER_FILE = 3, 40
 
