@@ -58,3 +58,13 @@ def test_documents_are_keyed_as_queries_are():
     fields = article_fields(article)
     assert fields["title_exact"] == [t.text for t in ExactAnalyzer()("Ðảng bộ Thành ủy")]
     assert fields["title_pairs"] == [t.text for t in PairAnalyzer()("Ðảng bộ Thành ủy")]
+
+
+def test_the_key_caches_fed_by_queries_stay_bounded(monkeypatch):
+    from wardnews.index import keys
+
+    monkeypatch.setattr(keys, "MAX_REMEMBERED", 100)
+    for number in range(1000):  # what a stream of never-seen query words does
+        assert keys.folded_key(f"Xã{number}") == f"xa{number}"
+        assert keys.exact_key(f"Xã{number}") == f"xã{number}"
+    assert len(keys._FOLDED) <= 100 and len(keys._EXACT) <= 100
