@@ -60,14 +60,16 @@ def elsewhere(tmp_path) -> Path:
 
 
 def _environment() -> dict:
+    # Not the caller's venv, index or pip settings (CI sets PIP_QUIET, which silences pip show).
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("WARDNEWS_", "PYTHON")) and k != "VIRTUAL_ENV"}
+           if not k.startswith(("WARDNEWS_", "PYTHON", "PIP_")) and k != "VIRTUAL_ENV"}
     env["PYTHONUNBUFFERED"] = "1"
     return env
 
 
 def test_the_wheel_installs_one_top_level_package(installed, elsewhere):
-    shown = _run(installed / "python", "-m", "pip", "show", "-f", "wardnews", cwd=elsewhere).stdout
+    shown = _run(installed / "python", "-m", "pip", "show", "-f", "wardnews", cwd=elsewhere,
+                 env=_environment()).stdout
     files = shown.split("Files:", 1)[1].split()
     tops = {Path(f).parts[0] for f in files if not f.startswith("..")}  # ../../../bin/wardnews
     assert tops == {"wardnews", next(t for t in tops if t.endswith(".dist-info"))}, tops
