@@ -15,6 +15,22 @@ from .read import iter_files, read_file
 
 # Documents travel to worker processes in batches: one pickle per batch, not per article.
 BATCH = 64
+# The text of one article, of any format: about 2,500 printed pages, far past any news
+# article.  Annotating and indexing take about 30 bytes of memory per character, so this
+# bounds what one article costs the process that indexes it (about 250 MB, measured).
+MAX_TEXT_CHARS = 5_000_000
+
+
+def text_too_large_reason(size: int) -> str:
+    """The reason an article whose text has `size` characters is refused."""
+    return (f"article text too large: {size / 1e6:.1f} million characters, over the "
+            f"{MAX_TEXT_CHARS / 1e6:.0f} million limit for one article; split it")
+
+
+def _where(doc: Document) -> str | None:
+    if doc.key is None:
+        return None
+    return doc.key if doc.key.startswith(("line ", "record ")) else f"record {doc.key}"
 
 
 def documents_of(files: Iterable[Path | Problem], root: Path,
@@ -35,7 +51,12 @@ def documents_of(files: Iterable[Path | Problem], root: Path,
                 reported.add((problem.source, problem.reason))
                 yield problem
         for doc in read_file(item, root):
-            yield doc if isinstance(doc, Problem) else (doc, place)
+            if isinstance(doc, Problem):
+                yield doc
+            elif (size := sum(map(len, doc.paragraphs)) + len(doc.title)) > MAX_TEXT_CHARS:
+                yield Problem(doc.source, text_too_large_reason(size), _where(doc))
+            else:
+                yield doc, place
 
 
 def iter_documents(path: Path) -> Iterator[tuple[Document, Place] | Problem]:

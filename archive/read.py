@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -46,12 +48,17 @@ def file_type(path: Path) -> str | None:
 
 
 def relative_source(path: Path, root: Path) -> str:
-    """Where a file is, as articles name their source: relative to the root, "/" separated."""
+    """Where a file is, as articles name their source: relative to the root, "/" separated.
+
+    Bytes of a file name that are not UTF-8 are shown escaped ("caf\\xe9.txt"), so the
+    source is text every page, export and JSON can hold.
+    """
     path, root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
     try:
-        return path.relative_to(root).as_posix() if root != path else path.name
+        shown = path.relative_to(root).as_posix() if root != path else path.name
     except ValueError:
-        return path.name
+        shown = path.name
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _skipped(path: Path, root: Path) -> Problem:
@@ -72,28 +79,77 @@ def _is_ignored(name: str) -> bool:
 def iter_files(root: Path) -> Iterator[Path | Problem]:
     """Every readable file under a folder (or the one file given), in sorted order.
 
-    Files of other types come out as "skipped" Problems, never silently left out.
+    Files of other types come out as "skipped" Problems, folders and links that cannot be
+    read as "rejected" ones: never silently left out, and never the end of the walk.
     """
     root = Path(root)
-    if not root.is_dir():
+    try:
+        is_dir = root.is_dir()
+    except OSError as exc:  # a link to itself, a name too long
+        yield Problem(relative_source(root, root), _unreadable(exc))
+        return
+    if not is_dir:
         if root.is_file() and file_type(root) is None:
             yield _skipped(root, root)
         else:  # a missing path is read_file's to report, with the reason
             yield root
         return
-    yield from _walk(root, root)
+    yield from _walk(root, root, {_identity(root)})
 
 
-def _walk(folder: Path, root: Path) -> Iterator[Path | Problem]:
-    """Files and subfolders in one sorted sequence, so a/x.txt comes before b.txt."""
-    with os.scandir(folder) as entries:
-        found = sorted((e.name, e.is_dir()) for e in entries if not _is_ignored(e.name))
-    for name, is_dir in found:
+DANGLING = "a symbolic link to nothing (its target is gone): not read; remove or fix the link"
+
+
+def _identity(folder: Path) -> tuple[int, int]:
+    found = os.stat(folder)
+    return found.st_dev, found.st_ino
+
+
+def _unreadable(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link that points to itself (a loop): not read; remove or fix the link"
+    return f"cannot be read: {exc.strerror or exc}; check its permissions"
+
+
+def _walk(folder: Path, root: Path, seen: set) -> Iterator[Path | Problem]:
+    """Files and subfolders in one sorted sequence, so a/x.txt comes before b.txt.
+
+    Linked folders are followed once: a link back to a folder already read (`ln -s . loop`,
+    a link to a parent) is skipped with the reason, so the walk always ends.
+    """
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if not _is_ignored(e.name))
+    except OSError as exc:
+        yield Problem(relative_source(folder, root), f"folder {_unreadable(exc)}")
+        return
+    for name in names:
         path = folder / name
+        try:
+            found = os.stat(path)  # through links: a link to a folder is a folder
+        except FileNotFoundError:
+            yield Problem(relative_source(path, root), DANGLING if path.is_symlink()
+                          else "gone while the folder was read: not read")
+            continue
+        except OSError as exc:
+            yield Problem(relative_source(path, root), _unreadable(exc))
+            continue
+        is_dir, identity = stat.S_ISDIR(found.st_mode), (found.st_dev, found.st_ino)
         if is_dir:
-            yield from _walk(path, root)
+            if identity in seen or _contains(path, root):
+                yield Problem(relative_source(path, root), "a link back to a folder already read "
+                              "(a loop): not followed", kind="skipped")
+                continue
+            seen.add(identity)
+            yield from _walk(path, root, seen)
         else:
             yield path if file_type(path) else _skipped(path, root)
+
+
+def _contains(folder: Path, root: Path) -> bool:
+    """Whether a (linked) folder holds the root: following it would read the root again."""
+    target, top = os.path.realpath(folder), os.path.realpath(root)
+    return top == target or top.startswith(target.rstrip(os.sep) + os.sep)
 
 
 def read_file(path: Path, root: Path) -> Iterator[Document | Problem]:
@@ -104,7 +160,29 @@ def read_file(path: Path, root: Path) -> Iterator[Document | Problem]:
     if suffix is None:
         yield _skipped(path, root)
         return
-    if not path.is_file():
-        yield Problem(source, "no such file; check the path")
+    try:
+        is_file = path.is_file()
+    except OSError as exc:
+        yield Problem(source, _unreadable(exc))
         return
-    yield from READERS[suffix](path, source)
+    if not is_file:
+        reason = DANGLING if path.is_symlink() else "no such file; check the path"
+        yield Problem(source, reason)
+        return
+    yield from _guarded(READERS[suffix](path, source), source)
+
+
+def _guarded(items: Iterator[Document | Problem], source: str) -> Iterator[Document | Problem]:
+    """A reader's items; an error it did not foresee ends the file with a Problem naming it,
+    and what it read before is kept."""
+    count = 0
+    try:
+        for item in items:
+            count += 1
+            yield item
+    except RecursionError:
+        yield Problem(source, f"nested too deeply to read, after {count} records; "
+                              "check the file's structure")
+    except Exception as exc:  # a reader's mistake on one file must not end the run: said
+        yield Problem(source, f"could not be read after {count} records ({type(exc).__name__}: "
+                              f"{exc}); the records before were kept; please report this")

@@ -143,7 +143,12 @@ def _scan(corpus: Path, root: Path):
             if (problem.source, problem.reason) not in reported:
                 reported.add((problem.source, problem.reason))
                 problems.append(problem)
-        files[relative_source(item, root)] = (item, source_digest(item, root))
+        source = relative_source(item, root)
+        try:
+            files[source] = (item, source_digest(item, root))
+        except OSError as exc:  # unreadable, or gone since the folder was listed
+            problems.append(Problem(source, f"cannot be read: {exc.strerror or exc}; "
+                                            "check its permissions"))
     return files, problems, reported
 
 

@@ -143,24 +143,34 @@ def phrase_runs(text: str) -> list[str]:
     return runs
 
 
-def pairs_in(text: str, found: list[str], spans: list[tuple[int, int]], folded: list[str]) -> list[str | None]:
+def pairs_in(found: list[str], gaps: list[str], folded: list[str]) -> list[str | None]:
     """Pair keys of neighbouring syllables, None where punctuation parts them.
 
-    The None keeps its place, so pairs either side of it are never adjacent positions.
+    `gaps[i]` is the text between syllables i and i + 1.  The None keeps its place, so pairs
+    either side of it are never adjacent positions.
 
-    >>> text = "lễ hội, đồng thời P. Minh"
-    >>> found = [(m.group(), m.span()) for m in SYLLABLE.finditer(text)]
-    >>> pairs_in(text, [w for w, _ in found], [s for _, s in found], [folded_key(w) for w, _ in found])
+    >>> found, gaps = ["lễ", "hội", "đồng", "thời", "P", "Minh"], [" ", ", ", " ", " ", ". "]
+    >>> pairs_in(found, gaps, [folded_key(w) for w in found])
     ['le hoi', None, 'dong thoi', 'thoi p', 'p minh']
     """
-    pairs: list[str | None] = []
-    for i in range(len(found) - 1):
-        gap = text[spans[i][1] : spans[i + 1][0]]
-        if gap == " " or not parted(gap, found[i], found[i + 1]):
-            pairs.append(f"{folded[i]} {folded[i + 1]}")
-        else:
-            pairs.append(None)
-    return pairs
+    return [
+        f"{folded[i]} {folded[i + 1]}"
+        if gap == " " or not parted(gap, found[i], found[i + 1]) else None
+        for i, gap in enumerate(gaps)
+    ]
+
+
+def syllables_and_gaps(text: str) -> tuple[list[str], list[str]]:
+    """The syllables of clean text, and the text between each and the next.
+
+    Plain strings, no match objects: a long article has millions of syllables.
+
+    >>> syllables_and_gaps("lễ hội, đồng")
+    (['lễ', 'hội', 'đồng'], [' ', ', '])
+    """
+    found = SYLLABLE.findall(text)
+    gaps = SYLLABLE.split(text)[1:-1] if found else []
+    return found, gaps
 
 
 def ward_value(ward) -> str:

@@ -10,7 +10,15 @@ from whoosh import columns, fields
 from ..archive import Article
 
 from .analysis import ExactAnalyzer, FoldedAnalyzer, PairAnalyzer
-from .keys import SYLLABLE, exact_key, facet_key, folded_key, pairs_in, ward_keys, ward_value
+from .keys import (
+    exact_key,
+    facet_key,
+    folded_key,
+    pairs_in,
+    syllables_and_gaps,
+    ward_keys,
+    ward_value,
+)
 from .segment import count_value
 
 # Facet values are stored per document in columns, joined by this separator; a ward's
@@ -71,11 +79,9 @@ def make_schema() -> fields.Schema:
 
 
 def _keys_for(text: str) -> tuple[list[str], list[str], list[str | None]]:
-    matches = list(SYLLABLE.finditer(text))
-    found = [m.group() for m in matches]
+    found, gaps = syllables_and_gaps(text)
     folded = [folded_key(w) for w in found]
-    pairs = pairs_in(text, found, [m.span() for m in matches], folded)
-    return [exact_key(w) for w in found], folded, pairs
+    return [exact_key(w) for w in found], folded, pairs_in(found, gaps, folded)
 
 
 def article_fields(article: Article) -> dict:

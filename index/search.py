@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -35,6 +36,7 @@ from .suggest import suggestions_for
 
 
 SUGGESTIONS_KEPT = 2048
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Archive:
@@ -189,7 +191,10 @@ class Archive:
     # --- documents -------------------------------------------------------------------
 
     def _record(self, docnum: int) -> dict:
-        return json.loads(self._searcher.stored_fields(int(docnum))["record"])
+        raw = self._searcher.stored_fields(int(docnum))["record"]
+        # Text stored by an older wardnews may hold half a surrogate pair, which no page or
+        # export can encode: shown as U+FFFD rather than failing whatever shows it.
+        return json.loads(_SURROGATE.sub("\ufffd", raw) if _SURROGATE.search(raw) else raw)
 
     def _stored_text(self, docnum: int) -> str:
         record = self._record(docnum)

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from html import escape
 
 from .keys import SYLLABLE, exact_key, folded_in_place, folded_key
 
 MARK = ("<mark>", "</mark>")
+# Bounds on the work of one snippet, whatever the article: the windows are chosen among the
+# first matches only, and the slow path reads a bounded stretch of the text.
+MAX_SNIPPET_MATCHES = 5_000
+MAX_SNIPPET_CHARS = 1_000_000
+MAX_SLOW_CHARS = 200_000
 
 
 @lru_cache(maxsize=256)
@@ -21,7 +27,8 @@ def _pattern(keys: frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 
-def _matches(text: str, exact: set[str], folded: set[str]) -> list[tuple[int, int]]:
+def _matches(text: str, exact: set[str], folded: set[str],
+             most: int | None = None) -> list[tuple[int, int]]:
     # An exact match is a folded match too, so folded keys find every word to mark; one
     # regex over the text folded in place does it in C.
     if not folded and not exact:
@@ -29,12 +36,15 @@ def _matches(text: str, exact: set[str], folded: set[str]) -> list[tuple[int, in
     plain = folded_in_place(text)
     if plain is not None:
         keys = frozenset(folded) | {folded_key(k) for k in exact}
-        return [m.span() for m in _pattern(keys).finditer(plain)]
-    return [
+        return [m.span() for m in islice(_pattern(keys).finditer(plain), most)]
+    # Syllable by syllable (a Python loop) only where folding moves positions: rare letters,
+    # and then over a bounded stretch of a long text.
+    found = (
         match.span()
-        for match in SYLLABLE.finditer(text)
+        for match in SYLLABLE.finditer(text, 0, min(len(text), MAX_SLOW_CHARS))
         if folded_key(match.group()) in folded or exact_key(match.group()) in exact
-    ]
+    )
+    return list(islice(found, most))
 
 
 def mark(text: str, exact: set[str], folded: set[str]) -> str:
@@ -64,7 +74,9 @@ def snippet(text: str, exact: set[str], folded: set[str], width: int = 240, frag
     Fragments are windows of about `width` characters chosen for the most distinct matched
     words; without matches, the opening of the text.
     """
-    spans = _matches(text, exact, folded)
+    # The windows come from the first matches of the opening stretch of the text, so a long
+    # article costs a bounded amount of work (its opening is shown when nothing matches there).
+    spans = _matches(text[:MAX_SNIPPET_CHARS], exact, folded, MAX_SNIPPET_MATCHES)
     if not spans:
         cut = text[:width].rsplit(" ", 1)[0] if len(text) > width else text
         return escape(cut) + (" …" if len(text) > width else "")
@@ -77,12 +89,27 @@ def snippet(text: str, exact: set[str], folded: set[str], width: int = 240, frag
 
 
 def _best_windows(text, spans, width, fragments):
+    """The `fragments` windows of about `width` characters with the most distinct matched
+    words, in text order.
+
+    One pass: windows start a little before each match, so their ends only move forward,
+    and the distinct words inside are counted as the window slides (linear in the matches).
+    """
+    keys = [folded_key(text[s:e]) for s, e in spans]
+    inside: dict[str, int] = {}
     scored = []
+    ahead = 0  # the first span not yet inside the window
     for index, (first, _) in enumerate(spans):
         start = max(0, first - width // 4)
         end = min(len(text), start + width)
-        inside = {folded_key(text[s:e]) for s, e in spans[index:] if e <= end}
-        scored.append((len(inside), -start, start, end))
+        while ahead < len(spans) and spans[ahead][1] <= end:
+            inside[keys[ahead]] = inside.get(keys[ahead], 0) + 1
+            ahead += 1
+        scored.append((len(inside) if ahead > index else 0, -start, start, end))
+        if ahead > index:  # the span leaves before the next window starts after it
+            inside[keys[index]] -= 1
+            if not inside[keys[index]]:
+                del inside[keys[index]]
     scored.sort(reverse=True)
     chosen: list[tuple[int, int]] = []
     for _, _, start, end in scored:

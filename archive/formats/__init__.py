@@ -14,17 +14,22 @@ from ..errors import DecodeError, Problem
 
 __all__ = [
     "MAX_SINGLE_BYTES",
+    "MAX_RECORD_BYTES",
+    "record_too_large_reason",
     "EMPTY",
     "load_single",
     "binary_kind",
+    "looks_utf16",
     "binary_reason",
     "too_large_reason",
     "decode_reason",
 ]
 
 # One article never needs this much; a bigger .txt/.html/.json is a dump or a mistake, and
-# reading it whole would hold it all in memory.  JSONL and WARC are streamed instead.
+# reading it whole would hold it all in memory.  JSONL and WARC files are streamed, and each
+# of their records has the same bound: a 50 MB line or page is refused before it is read.
 MAX_SINGLE_BYTES = 20 * 1024 * 1024
+MAX_RECORD_BYTES = MAX_SINGLE_BYTES
 
 EMPTY = "empty file: nothing to read; save the page again or remove the file"
 
@@ -56,10 +61,24 @@ def binary_kind(head: bytes) -> str | None:
             return kind
     if head.startswith(_BOMS):
         return None
-    # No text encoding a Vietnamese page uses (short of UTF-16, which carries a BOM) has NUL.
-    if b"\x00" in head:
+    # No text encoding a Vietnamese page uses has NUL, short of UTF-16: with or without its
+    # byte-order mark, that one is left to the decoder, which tells text from binary.
+    if b"\x00" in head and not looks_utf16(head):
         return "binary data (it contains NUL bytes)"
     return None
+
+
+def looks_utf16(head: bytes) -> bool:
+    """Whether NUL bytes fall as UTF-16 puts them: in every other byte, on one side only.
+
+    >>> looks_utf16("Phường Minh Khai".encode("utf-16-le")), looks_utf16(b"ab\\x00cd" * 8)
+    (True, False)
+    """
+    even, odd = head[0::2], head[1::2]
+    if len(head) < 32:  # too few bytes to tell
+        return False
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    return max(zeros_even, zeros_odd) >= 0.3 and min(zeros_even, zeros_odd) <= 0.02
 
 
 def too_large_reason(size: int | None) -> str:
@@ -74,6 +93,12 @@ def too_large_reason(size: int | None) -> str:
         f"{MAX_SINGLE_BYTES // 1024 // 1024} MB limit for a one-article file; "
         "split it, or store many articles as JSONL"
     )
+
+
+def record_too_large_reason() -> str:
+    """The reason a record of a JSONL or WARC file over the bound is refused."""
+    return (f"record too large: over the {MAX_RECORD_BYTES // 1024 // 1024} MB limit for one "
+            "article; it was skipped unread, and the other records kept")
 
 
 def binary_reason(kind: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,8 +19,8 @@ from ..clean import clean_lines, parse_date
 from ..decode import decode_bytes, repair_text
 from ..errors import DecodeError, Problem
 from ..normalise import clean_text
-from . import EMPTY, MAX_SINGLE_BYTES, binary_kind, binary_reason, decode_reason, load_single
-from . import too_large_reason
+from . import EMPTY, MAX_RECORD_BYTES, MAX_SINGLE_BYTES, binary_kind, binary_reason, decode_reason
+from . import load_single, record_too_large_reason, too_large_reason
 
 __all__ = ["record_document", "read_json", "read_jsonl"]
 
@@ -36,20 +37,41 @@ NO_ARTICLE = (
     "no title or text: the record has only {fields}; an article needs 'title' or "
     "'text' (also read: 'content', 'body')"
 )
+TOO_DEEP = "JSON nested too deeply to be an article (arrays or objects inside each other by the thousand)"
 _JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number",
                bool: "true/false", type(None): "null"}
 
 
-def _field(record: dict, names: Iterable[str]) -> str | None:
-    """The first of the named fields that holds text; a list of strings is joined by lines."""
+# JSON can spell half of a surrogate pair ("\\ud800"), which no UTF-8 page, export or
+# database can hold: such halves become U+FFFD at ingest.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _field(record: dict, names: Iterable[str], numbers: bool = False) -> str | None:
+    """The first of the named fields that holds text; a list of strings is joined by lines.
+
+    Numbers count as text only where asked (an id); true/false never does.
+    """
     for name in names:
         value = record.get(name)
         if isinstance(value, list):
             value = "\n".join(v for v in value if isinstance(v, str))
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, str) and value.strip():
-            return value
+            return _SURROGATE.sub("\ufffd", value)
+    return None
+
+
+def _not_text(record: dict, names: Iterable[str]) -> str | None:
+    """The first of the named fields present whose value is not text, as "'text' (a number)"."""
+    for name in names:
+        if name in record and record[name] is not None:
+            value = record[name]
+            if isinstance(value, str) or (isinstance(value, list) and
+                                          all(isinstance(v, str) for v in value)):
+                return None
+            return f"{name!r} ({_JSON_KINDS.get(type(value), type(value).__name__)})"
     return None
 
 
@@ -72,8 +94,13 @@ def record_document(
     repairs: list[str] = []
     title = _repaired(_field(record, TITLE_FIELDS), repairs)
     text = _repaired(_field(record, TEXT_FIELDS), repairs)
+    wrong = [f for f, found in ((_not_text(record, TITLE_FIELDS), title),
+                                (_not_text(record, TEXT_FIELDS), text)) if f and found is None]
+    if wrong:
+        return Problem(source, f"{' and '.join(wrong)} is not text: an article's title and text "
+                               "must be strings", where)
     summary = _repaired(_field(record, SUMMARY_FIELDS), repairs)
-    date = _field(record, DATE_FIELDS)
+    date = _field(record, DATE_FIELDS, numbers=True)
     category = _field(record, CATEGORY_FIELDS)
     cleaned = clean_lines(
         [text or ""],
@@ -100,7 +127,7 @@ def record_document(
 
 def _record_key(record: object, fallback: str, seen: set[str]) -> str:
     """The record's own id or slug, unless missing or already used in this file."""
-    key = _field(record, KEY_FIELDS) if isinstance(record, dict) else None
+    key = _field(record, KEY_FIELDS, numbers=True) if isinstance(record, dict) else None
     key = key.strip() if key else fallback
     if key in seen:  # two records with one id would get one article id
         key = fallback
@@ -136,23 +163,60 @@ def _line_document(raw: bytes, n: int, source: str, seen: set[str]) -> Document 
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Problem(source, _json_error(exc), where)
+    except RecursionError:
+        return Problem(source, TOO_DEEP, where)
     return record_document(record, source, _record_key(record, where, seen), encoding, where)
+
+
+def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """The lines of a stream, None for each longer than `limit` bytes (skipped unread, a
+    megabyte at a time, so a 50 MB line never sits in memory)."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _binary_file(head: bytes) -> str | None:
+    """What the first bytes of a JSONL file say it is, if a binary file and not lines of text.
+
+    NUL bytes in a line or two cost those lines (each is said); a file whose lines are mostly
+    NULs, or that has none in its first 8 KB, is binary.
+    """
+    kind = binary_kind(head.replace(b"\x00", b""))  # magic numbers: a PDF, a zip
+    if kind or b"\x00" not in head:
+        return kind
+    lines = head.split(b"\n")[:-1]  # the complete ones
+    if not lines or sum(b"\x00" in line for line in lines) * 2 > len(lines):
+        return "binary data (it contains NUL bytes)"
+    return None
 
 
 def _lines(stream: IO[bytes], source: str) -> Iterator[Document | Problem]:
     # Looked at before any line is read: a binary file may have no line end for megabytes.
-    kind = binary_kind(stream.peek(8192)[:8192])
+    kind = _binary_file(stream.peek(8192)[:8192])
     if kind:
         yield Problem(source, binary_reason(kind))
         return
     seen: set[str] = set()
     any_text = False
-    for n, raw in enumerate(stream, 1):
+    for n, raw in enumerate(_bounded_lines(stream, MAX_RECORD_BYTES), 1):
+        if raw is None:
+            any_text = True
+            yield Problem(source, record_too_large_reason(), f"line {n}")
+            continue
         if n == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")
         if not raw.strip():
             continue
         any_text = True
+        if b"\x00" in raw:
+            yield Problem(source, "binary data (NUL bytes) in the line: not JSON text; "
+                                  "fix or remove the line", f"line {n}")
+            continue
         yield _line_document(raw, n, source, seen)
     if not any_text:
         yield Problem(source, EMPTY)
@@ -215,6 +279,9 @@ def read_json(path: Path, source: str) -> Iterator[Document | Problem]:
         yield Problem(
             source, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}; fix the file"
         )
+        return
+    except RecursionError:
+        yield Problem(source, TOO_DEEP)
         return
     if not isinstance(parsed, list):
         yield record_document(parsed, source, None, decoded.encoding)

@@ -17,7 +17,7 @@ from ..article import Document
 from ..clean import parse_date
 from ..decode import decode_bytes
 from ..errors import DecodeError, Problem
-from . import EMPTY, decode_reason
+from . import EMPTY, MAX_RECORD_BYTES, decode_reason, record_too_large_reason
 from .html import declared_charset, html_document
 
 __all__ = ["read_warc"]
@@ -85,14 +85,18 @@ def _damaged(kinds: Counter, detail: str) -> str:
     )
 
 
-def _responses(stream, size: int, kinds: Counter) -> Iterator[tuple[object, bytes]]:
-    """The HTML responses of an archive with their payloads; raises _DAMAGE where it breaks."""
+def _responses(stream, size: int, kinds: Counter) -> Iterator[tuple[object, bytes | None]]:
+    """The HTML responses of an archive with their payloads (None for one over the bound);
+    raises _DAMAGE where it breaks."""
     records = ArchiveIterator(stream)
     for record in records:
         kinds[_kind(record)] += 1
         if record.rec_type != "response" or record.http_headers is None or not _ok_status(record):
             continue  # requests, metadata, redirects, DNS: not articles, and nothing to say
-        payload = record.content_stream().read()
+        payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
+        if len(payload) > MAX_RECORD_BYTES:  # the rest is skipped unread, a block at a time
+            yield record, None
+            continue
         if record.raw_stream.limit > 0:
             kinds[_kind(record)] -= 1  # not a record read, only the start of one
             raise EOFError("the last record is cut short")
@@ -122,7 +126,11 @@ def read_warc(path: Path, source: str) -> Iterator[Document | Problem]:
                     yield Problem(source, _damaged(kinds, str(exc) or type(exc).__name__))
                     return
                 html += 1
-                yield _record_document(record, payload, source)
+                if payload is None:
+                    record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
+                    yield Problem(source, record_too_large_reason(), f"record {record_id}")
+                else:
+                    yield _record_document(record, payload, source)
     except OSError as exc:
         yield Problem(source, f"cannot open: {exc.strerror or exc}; check the file's permissions")
         return
