@@ -21,6 +21,7 @@ from ..archive.normalise import clean_text
 from .keys import phrase_runs
 from .request import MAX_QUERY_CHARS, parse_day
 
+MAX_DEPTH = 20  # brackets and NOTs inside each other; deeper ones are ignored with a note
 MAX_CLAUSES = 32  # words, phrases and filters a query may hold; more are dropped with a note
 FIELDS = ("title", "ward", "official", "term", "date", "category")
 # Fields a user may spell in Vietnamese or without the colon's neighbours spaced.
@@ -93,7 +94,7 @@ def parse(query: str) -> Parsed:
         notes.append(f"only the first {MAX_CLAUSES} words and phrases of the query were used")
         tokens = tokens[: items[MAX_CLAUSES]]
     tree = _Parser(tokens, notes).parse()
-    return Parsed(tree, notes)
+    return Parsed(tree, list(dict.fromkeys(notes)))  # each said once, however often it came
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,8 @@ def _item(match: re.Match, notes: list[str]) -> _Tok | None:
     if quoted is None and word is None:
         if name:
             notes.append(f"'{name}:' has no value and was left out")
+        elif negated and match.string.startswith("(", match.end()):
+            return _Tok("NOT")  # -( ... ) excludes the bracket, as NOT ( ... ) does
         return None
     if not negated and quoted is None and not name and word in _OPERATORS:
         return _Tok(_OPERATORS[word])
@@ -202,6 +205,7 @@ class _Parser:
         self.tokens = tokens
         self.at = 0
         self.notes = notes
+        self.depth = 0  # brackets and NOTs open around the current token
 
     def peek(self) -> str | None:
         return self.tokens[self.at].kind if self.at < len(self.tokens) else None
@@ -238,6 +242,20 @@ class _Parser:
 
     def parse_unary(self):
         kind = self.peek()
+        if kind in ("NOT", "(") and self.depth >= MAX_DEPTH:
+            # Deeper nesting asks nothing a reader could mean, and recursion must end.
+            note = f"brackets and NOTs nested deeper than {MAX_DEPTH} were ignored"
+            if note not in self.notes:
+                self.notes.append(note)
+            self.at += 1
+            return None
+        self.depth += 1
+        try:
+            return self._unary(kind)
+        finally:
+            self.depth -= 1
+
+    def _unary(self, kind):
         if kind == "NOT":
             self.at += 1
             if self.peek() in (None, ")", "OR", "AND"):

@@ -119,3 +119,24 @@ def test_a_query_of_many_words_keeps_the_first_ones_and_says_so():
     parsed = parse(" ".join(f"từ{i}" for i in range(100)))
     assert len(parsed.tree.parts) == 32
     assert parsed.notes == ["only the first 32 words and phrases of the query were used"]
+
+
+@pytest.mark.parametrize("query", ["(" * 331, "-(" * 499, "NOT " * 249 + "x", "(" * 30 + "a" + ")" * 30,
+                                   "-(" * 300 + "a"])
+def test_deep_nesting_is_cut_with_a_note_never_a_recursion_error(query):
+    parsed = parse(query)
+    assert "brackets and NOTs nested deeper than 20 were ignored" in parsed.notes
+    assert len(parsed.notes) == len(set(parsed.notes))  # each note once
+
+
+def test_a_minus_before_a_bracket_excludes_the_bracket():
+    assert parse("-(x OR y) z").tree == And((Not(Or((Words("x"), Words("y")))), Words("z")))
+    assert parse("-(-(x))").tree == Not(Not(Words("x")))
+
+
+def test_a_bracket_excluded_with_a_minus_excludes_its_articles(search_archive):
+    everything = search_archive.search("").total
+    inside = search_archive.search("phường").total
+    assert 0 < inside < everything
+    assert search_archive.search("-(phường)").total == everything - inside
+    assert search_archive.search("-(-(phường))").total == inside
