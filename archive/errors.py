@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -32,6 +33,20 @@ class Problem:
     # but part of it left out: an unknown province in a corpus.toml)
     kind: str = "rejected"
 
+    @property
+    def order(self) -> tuple:
+        """Where the problem sorts in a list: by file, then naturally by place ("line 3"
+        before "line 10").
+
+        >>> sorted(["line 10", "line 3"], key=lambda w: Problem("a", "r", w).order)
+        ['line 3', 'line 10']
+        """
+        return _natural(self.source), _natural(self.where or "")
+
     def __str__(self) -> str:
         place = f"{self.source} ({self.where})" if self.where else self.source
         return f"{place}: {self.reason}"
+
+
+def _natural(text: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))

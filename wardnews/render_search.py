@@ -173,22 +173,16 @@ def describe_build(summary: BuildSummary) -> str:
         f"  rejected  {len(summary.rejected):>7}" + (" (fix or remove these, then run again)"
                                                       if summary.rejected else ""),
     ]
-    rows.extend(f"    {p}" for p in sorted(summary.rejected, key=_problem_order))
-    skipped = sorted(summary.skipped, key=_problem_order)
+    rows.extend(f"    {p}" for p in sorted(summary.rejected, key=lambda p: p.order))
+    skipped = sorted(summary.skipped, key=lambda p: p.order)
     rows.append(f"  skipped   {len(skipped):>7}" + (" (not article files)" if skipped else ""))
     rows.extend(f"    {p}" for p in skipped[:SKIPPED_SHOWN])
     if len(skipped) > SKIPPED_SHOWN:
         rows.append(f"    … and {len(skipped) - SKIPPED_SHOWN} more")
     if summary.warnings:
         rows.append(f"  warnings  {len(summary.warnings):>7} (read, with what is named left out)")
-        rows.extend(f"    {p}" for p in sorted(summary.warnings, key=_problem_order))
+        rows.extend(f"    {p}" for p in sorted(summary.warnings, key=lambda p: p.order))
     return "\n".join(rows)
-
-
-def _problem_order(problem) -> tuple:
-    where = problem.where or ""
-    number = int(re.sub(r"\D", "", where) or 0) if where.startswith("line") else 0
-    return problem.source, number, where
 
 
 def _when(stamp: str | None) -> str:

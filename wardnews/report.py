@@ -54,5 +54,5 @@ def describe_article(article: Article, width: int = 100) -> str:
 
 def describe_problems(problems: list[Problem]) -> str:
     """The problems of a run, rejected files first, one line each."""
-    ordered = sorted(problems, key=lambda p: (p.kind != "rejected", p.source, p.where or ""))
+    ordered = sorted(problems, key=lambda p: (p.kind != "rejected", p.order))
     return "\n".join(f"  {p.kind}: {p}" for p in ordered)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from itertools import islice
+import logging
 
+from ..archive import WardnewsError
 from ..index import ward_value
 
 COLUMNS = ("id", "date", "date_kind", "title", "wards", "terms", "officials", "category",
@@ -64,10 +65,43 @@ def _official(official) -> str:
     return f"{official.name} ({roles})" if roles else official.name
 
 
+# A cell a spreadsheet would read as a formula (OWASP's list): =, +, -, @, tab, CR first.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(cell):
+    """A cell that no spreadsheet runs as a formula: such text gets a leading apostrophe.
+
+    >>> neutral("=1+1"), neutral("-5 hộ"), neutral("Phường"), neutral(0.5)
+    ("'=1+1", "'-5 hộ", 'Phường', 0.5)
+    """
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+class _NeutralWriter:
+    """csv.writer whose every cell is neutral()."""
+
+    def __init__(self, buffer):
+        self._writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def writerow(self, cells) -> None:
+        self._writer.writerow([neutral(c) for c in cells])
+
+    def writerows(self, rows) -> None:
+        for cells in rows:
+            self.writerow(cells)
+
+
 def csv_stream(hits, meta: dict):
-    """The CSV text in chunks: a byte-order mark (so Excel reads UTF-8), facts, header, rows."""
+    """The CSV text in chunks: a byte-order mark (so Excel reads UTF-8), facts, header, rows.
+
+    Every cell, the query and filter rows included, is neutral(): an exported title that
+    starts with "=" is text in a spreadsheet, never a formula.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = _NeutralWriter(buffer)
     buffer.write("\ufeff")
     for key in ("query", "sort", "total", "exported_at", "version", "index_built_at"):
         writer.writerow([f"# {key}", meta[key] if meta[key] is not None else ""])
@@ -77,22 +111,52 @@ def csv_stream(hits, meta: dict):
     writer.writerow([])
     writer.writerow(COLUMNS)
     yield _drain(buffer)
-    hits = iter(hits)
-    while batch := list(islice(hits, BATCH)):
+    stopped = _Stopped()
+    for batch in stopped.batches(hits):
         writer.writerows(row(hit) for hit in batch)
+        yield _drain(buffer)
+    if stopped.reason:  # a file cut short says so, on its last line
+        writer.writerow(["# error", f"the export stopped here: {stopped.reason}"])
         yield _drain(buffer)
 
 
 def json_stream(hits, meta: dict):
-    """The JSON text in chunks: the facts, then the hits one batch at a time."""
+    """The JSON text in chunks: the facts, then the hits one batch at a time.
+
+    An export that cannot finish still ends as valid JSON, with "error" saying why.
+    """
     yield '{"meta": ' + json.dumps(meta, ensure_ascii=False) + ', "hits": ['
-    hits = iter(hits)
     first = True
-    while batch := list(islice(hits, BATCH)):
+    stopped = _Stopped()
+    for batch in stopped.batches(hits):
         text = ",\n".join(json.dumps(hit.to_json(), ensure_ascii=False) for hit in batch)
         yield ("\n" if first else ",\n") + text
         first = False
-    yield "\n]}\n"
+    error = f', "error": {json.dumps(stopped.reason, ensure_ascii=False)}' if stopped.reason else ""
+    yield f"\n]{error}}}\n"
+
+
+class _Stopped:
+    """Batches of hits; what stopped them early, if anything, is kept as `reason`."""
+
+    def __init__(self):
+        self.reason: str | None = None
+
+    def batches(self, hits):
+        batch: list = []
+        try:
+            for hit in hits:
+                batch.append(hit)
+                if len(batch) == BATCH:
+                    yield batch
+                    batch = []
+        except WardnewsError as exc:  # the index changed under the export
+            self.reason = str(exc)
+        except Exception:  # a response already begun cannot become an error page
+            logging.getLogger(__name__).exception("An export stopped")
+            self.reason = "an internal error; it has been logged"
+        if batch:  # what was read before the stop is written
+            yield batch
 
 
 def _drain(buffer: io.StringIO) -> str:
