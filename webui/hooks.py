@@ -6,6 +6,7 @@ from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.http import parse_range_header
 
 from ..index import ArticleNotFound, BadRequest, IndexNotFound
 
@@ -26,10 +27,23 @@ ONE_YEAR = 365 * 24 * 3600
 
 def register(app) -> None:
     """Attach the language, header and error hooks to an app."""
+    app.before_request(ignore_unreadable_range)
     app.before_request(choose_language)
     app.after_request(add_headers)
     app.context_processor(template_helpers)
     app.register_error_handler(Exception, handle_error)
+
+
+def ignore_unreadable_range() -> None:
+    """Drop a Range header that cannot be read, or asks for several ranges: the whole file is
+    sent, as RFC 9110 lets a server do, rather than a 416 for a request that asked nothing
+    unsatisfiable."""
+    value = request.environ.get("HTTP_RANGE")
+    if value is not None:
+        found = parse_range_header(value)
+        if found is None or found.units != "bytes" or len(found.ranges) != 1:
+            del request.environ["HTTP_RANGE"]
+            request.__dict__.pop("range", None)  # werkzeug caches the parsed header
 
 
 def choose_language() -> None:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+import resource
 import socket
 
+from waitress.channel import HTTPChannel
+from waitress.task import ErrorTask
+
 from ..archive import WardnewsError
+from .hooks import SECURITY_HEADERS
 
 
 class ServerError(WardnewsError):
@@ -49,13 +54,54 @@ def make_server(location: str | os.PathLike, host: str = "127.0.0.1", port: int 
     app = create_app({**(settings or {}), "WARDNEWS_INDEX": str(location)})
     with app.app_context():
         get_archive()
+    limit = _open_files_for(CONNECTION_LIMIT)
     try:
         # clear_untrusted_proxy_headers: no proxy is trusted, so its headers are dropped.
-        return waitress.create_server(app, host=host, port=port, threads=threads,
-                                      clear_untrusted_proxy_headers=True, ident="wardnews")
+        server = waitress.create_server(
+            app, host=host, port=port, threads=threads, clear_untrusted_proxy_headers=True,
+            ident="wardnews", connection_limit=limit, channel_timeout=CHANNEL_TIMEOUT,
+            cleanup_interval=CLEANUP_INTERVAL)
     except (OSError, ValueError, OverflowError) as exc:  # taken, not an address, out of range
         reason = (getattr(exc, "strerror", None) or str(exc)).rstrip(".")
         raise ServerError(f"Cannot listen on {host}:{port}: {reason}") from None
+    server.channel_class = _Channel  # waitress's own error answers carry our headers too
+    return server
+
+
+# Idle or half-sent connections cost a file descriptor each and no thread: many may wait,
+# and each is closed after CHANNEL_TIMEOUT seconds without a byte.  Waitress's default of
+# 100 connections let 100 idle sockets lock everyone else out.
+CONNECTION_LIMIT = 1000
+CHANNEL_TIMEOUT = 30
+CLEANUP_INTERVAL = 5
+
+
+def _open_files_for(connections: int) -> int:
+    """Raise the soft limit of open files to fit the connections (to the hard limit at
+    most); the connections that fit, leaving room for the index's own files."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = connections + 256
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        raised = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (raised, hard))
+            soft = raised
+        except (ValueError, OSError):
+            pass
+    return connections if soft == resource.RLIM_INFINITY else max(16, min(connections, soft - 256))
+
+
+class _ErrorTask(ErrorTask):
+    """Waitress's answer to a request it cannot read (400, 431, ...), with the app's
+    security headers, which its own answers lack."""
+
+    def execute(self):
+        self.response_headers.extend(SECURITY_HEADERS.items())
+        super().execute()
+
+
+class _Channel(HTTPChannel):
+    error_task_class = _ErrorTask
 
 
 def bound_port(server) -> int:
