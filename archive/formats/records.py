@@ -97,7 +97,8 @@ def record_document(
     wrong = [f for f, found in ((_not_text(record, TITLE_FIELDS), title),
                                 (_not_text(record, TEXT_FIELDS), text)) if f and found is None]
     if wrong:
-        return Problem(source, f"{' and '.join(wrong)} is not text: an article's title and text "
+        verb = "are" if len(wrong) > 1 else "is"
+        return Problem(source, f"{' and '.join(wrong)} {verb} not text: an article's title and text "
                                "must be strings", where)
     summary = _repaired(_field(record, SUMMARY_FIELDS), repairs)
     date = _field(record, DATE_FIELDS, numbers=True)
