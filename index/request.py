@@ -25,6 +25,7 @@ MAX_VALUE_CHARS = 300  # characters in one facet value
 MAX_FACET_LIMIT = 10_000
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$", re.ASCII)
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half a pair: no page or JSON output can hold it
 _DIGITS = re.compile(r"^[0-9]+$")  # str.isdigit() takes "²" and "١", which int() refuses or misreads
 
 
@@ -73,7 +74,7 @@ def _text(name: str, value, most: int) -> str:
     if len(value) > most:
         raise _problem(f"{{{name}}} is {len(value)} characters long; at most {most} are allowed",
                        name)
-    return value
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _values(name: str, value) -> tuple[str, ...]:
@@ -99,7 +100,7 @@ def _values(name: str, value) -> tuple[str, ...]:
         if len(item) > MAX_VALUE_CHARS:
             raise _problem(f"{{{name}}} is longer than {MAX_VALUE_CHARS} characters", name)
         if item.strip():
-            found.append(item.strip())
+            found.append(_SURROGATE.sub("\ufffd", item.strip()))
     values = tuple(dict.fromkeys(found))
     if len(values) > MAX_VALUES:
         raise _problem(f"{{{name}}} is given {len(values)} times; "
