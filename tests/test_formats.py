@@ -414,3 +414,26 @@ def test_html_is_sniffed_when_the_response_has_no_content_type(tmp_path):
 )
 def test_binary_files_are_told_from_text_by_their_first_bytes(head, kind):
     assert binary_kind(head) == kind
+
+
+def test_a_nul_byte_in_one_jsonl_line_costs_that_line_only(tmp_path):
+    good = '{"title": "Tin %d", "text": "Phường Minh Khai họp bàn giữ gìn vệ sinh đường phố, tổ %d."}\n'
+    lines = [(good % (n, n)).encode() for n in range(60)]
+    lines[3] = b'{"title": "x\x00y", "text": "z"}\n'
+    path = tmp_path / "with-nul.jsonl"
+    path.write_bytes(b"".join(lines))
+    items = list(read_jsonl(path, "with-nul.jsonl"))
+    problems = [i for i in items if isinstance(i, Problem)]
+    assert [(p.where, p.reason.split(":")[0]) for p in problems] == [("line 4", "binary data (NUL bytes) in the line")]
+    assert len(items) - len(problems) == 59
+
+
+def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(tmp_path):
+    from wardnews.archive.formats.text import read_text
+
+    path = tmp_path / "no-bom.txt"
+    path.write_bytes(("Phường Minh Khai họp bàn kế hoạch\n\nỦy ban nhân dân phường Minh Khai tổ "
+                      "chức hội nghị bàn kế hoạch giữ gìn vệ sinh môi trường trong các tổ dân phố."
+                      ).encode("utf-16-le"))
+    [doc] = list(read_text(path, "no-bom.txt"))
+    assert doc.title == "Phường Minh Khai họp bàn kế hoạch" and doc.encoding == "utf-16-le"
