@@ -10,7 +10,7 @@ from whoosh.analysis import Composable, Token
 
 from .keys import Syllable, exact_key, folded_key, pair_keys, syllables
 
-__all__ = ["ExactAnalyzer", "FoldedAnalyzer", "PairAnalyzer"]
+__all__ = ["ExactAnalyzer", "ExactPairAnalyzer", "FoldedAnalyzer", "PairAnalyzer"]
 
 
 class _KeyAnalyzer(Composable):
@@ -63,3 +63,10 @@ class PairAnalyzer(_KeyAnalyzer):
 
     def keys(self, texts):
         return pair_keys([folded_key(t) for t in texts])
+
+
+class ExactPairAnalyzer(_KeyAnalyzer):
+    """Neighbouring syllables in their diacritics, as one key each: "thụy xuân"."""
+
+    def keys(self, texts):
+        return pair_keys([exact_key(t) for t in texts])

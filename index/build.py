@@ -27,7 +27,7 @@ from ..archive.read import iter_files, relative_source
 
 from .commit import INDEXNAME, clean, commit, compact, delete_by_source, open_generation, read_toc
 from .errors import IndexNotFound
-from .schema import make_schema
+from .schema import INDEX_FORMAT, make_schema
 from .store import (
     current_generation,
     new_generation,
@@ -229,6 +229,7 @@ def _sources(generation: Path) -> set[str]:
 
 def _info(root: Path, files, problems: dict[str, list], articles: int) -> dict:
     return {
+        "format": INDEX_FORMAT,
         "corpus": str(root),
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "articles": articles,

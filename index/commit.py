@@ -26,9 +26,9 @@ from whoosh.reading import SegmentReader
 from ..archive import Article
 
 from .errors import IndexNotFound, IndexOutdated
-from .schema import article_fields
+from .schema import INDEX_FORMAT, article_fields
 from .segment import SegmentBuilder
-from .store import latest_toc, write_build_info
+from .store import latest_toc, read_build_info, write_build_info
 
 # What this module takes from Whoosh beyond its documented API (see segment.py's).
 WHOOSH_INTERNALS = {
@@ -51,8 +51,12 @@ def open_generation(location: Path, generation: Path):
     """The Whoosh index of a generation; IndexOutdated when an older wardnews wrote it.
 
     Whoosh keeps the schema as a pickle that names the modules of its analyzers; an index
-    written before wardnews became one package names modules that no longer exist.
+    written before wardnews became one package names modules that no longer exist.  Each
+    build records the INDEX_FORMAT of its keys; an index with another is outdated too.
     """
+    info = read_build_info(generation)
+    if info and info.get("format") != INDEX_FORMAT:  # keys that mean something else now
+        raise IndexOutdated(location, f"index format {info.get('format', 1)}, not {INDEX_FORMAT}")
     try:
         return whoosh_index.open_dir(str(generation))
     except (whoosh_index.EmptyIndexError, OSError) as exc:

@@ -25,31 +25,47 @@ _FOLDED: dict[str, str] = {}
 MAX_REMEMBERED = 200_000
 
 
-def exact_key(word: str) -> str:
-    """The key that keeps diacritics, whatever tone placement the source used.
+# i and y are one letter after these consonants in an open syllable: kì/kỳ, lí/lý, mĩ/mỹ,
+# kĩ/kỹ, qui/quy, sĩ/sỹ, hi/hy, ti/ty (textbooks write i, administrative texts y).  Keys
+# write y.  Never elsewhere: uy is its own rhyme (tuy is not tui, Huy is not Hui).
+_I_TO_Y = str.maketrans("iìíỉĩị", "yỳýỷỹỵ")
+_I_OR_Y = re.compile(r"^(?:h|k|l|m|qu|s|t)[iìíỉĩịyỳýỷỹỵ]$")
 
-    >>> exact_key("Hòa"), exact_key("hoà")
-    ('hoà', 'hoà')
+
+def spelling_key(key: str) -> str:
+    """A lower-case syllable with the i/y spelling variants made one.
+
+    >>> [spelling_key(s) for s in ("kì", "lí", "mĩ", "qui", "tui", "tuy", "gì", "hi")]
+    ['kỳ', 'lý', 'mỹ', 'quy', 'tui', 'tuy', 'gì', 'hy']
+    """
+    return key.translate(_I_TO_Y) if _I_OR_Y.match(key) else key
+
+
+def exact_key(word: str) -> str:
+    """The key that keeps diacritics, whatever tone placement and i/y spelling the source used.
+
+    >>> exact_key("Hòa"), exact_key("hoà"), exact_key("kì"), exact_key("Kỳ")
+    ('hoà', 'hoà', 'kỳ', 'kỳ')
     """
     key = _EXACT.get(word)
     if key is None:
         if len(_EXACT) >= MAX_REMEMBERED:
             _EXACT.clear()
-        key = _EXACT[word] = canonical_tones(word.lower())
+        key = _EXACT[word] = spelling_key(canonical_tones(word.lower()))
     return key
 
 
 def folded_key(word: str) -> str:
-    """The key for typing without diacritics.
+    """The key for typing without diacritics (i/y variants made one too).
 
-    >>> folded_key("Đảng")
-    'dang'
+    >>> folded_key("Đảng"), folded_key("Lí"), folded_key("quy")
+    ('dang', 'ly', 'quy')
     """
     key = _FOLDED.get(word)
     if key is None:
         if len(_FOLDED) >= MAX_REMEMBERED:
             _FOLDED.clear()
-        key = _FOLDED[word] = fold(word.lower())
+        key = _FOLDED[word] = spelling_key(fold(word.lower()))
     return key
 
 
@@ -95,13 +111,25 @@ def folded_in_place(text: str) -> str | None:
     return plain if len(plain) == len(text) else None
 
 
-def pair_keys(folded: list[str]) -> list[str]:
-    """Folded keys of neighbouring syllables, joined by a space.
+def pair_key(first: str, second: str, gap: str = " ") -> str:
+    """The key of two neighbouring syllables: joined by a space, or by "/" when a slash joins
+    them, so that "đ/c" and "12/5" are not "Đ.C" or "đồng chỉ" (and "đồng/chỉ" no "đồng chí").
 
-    >>> pair_keys(["luong", "khanh", "thien"])
-    ['luong khanh', 'khanh thien']
+    >>> pair_key("d", "c", "/"), pair_key("dong", "chi", " "), pair_key("2020", "2025", "-")
+    ('d/c', 'dong chi', '2020 2025')
     """
-    return [f"{a} {b}" for a, b in zip(folded, folded[1:])]
+    return f"{first}/{second}" if gap.strip() == "/" else f"{first} {second}"
+
+
+def pair_keys(keys: list[str], gaps: list[str] | None = None) -> list[str]:
+    """Keys of neighbouring syllables; `gaps[i]` stands between keys i and i + 1 (a space if
+    not given).
+
+    >>> pair_keys(["luong", "khanh", "thien"]), pair_keys(["d", "c"], ["/"])
+    (['luong khanh', 'khanh thien'], ['d/c'])
+    """
+    gaps = gaps or [" "] * max(0, len(keys) - 1)
+    return [pair_key(a, b, gap) for a, b, gap in zip(keys, keys[1:], gaps)]
 
 
 # Punctuation that parts words: "lễ hội, đồng thời" holds no "hội đồng".  A full stop
@@ -143,18 +171,18 @@ def phrase_runs(text: str) -> list[str]:
     return runs
 
 
-def pairs_in(found: list[str], gaps: list[str], folded: list[str]) -> list[str | None]:
+def pairs_in(found: list[str], gaps: list[str], keys: list[str]) -> list[str | None]:
     """Pair keys of neighbouring syllables, None where punctuation parts them.
 
     `gaps[i]` is the text between syllables i and i + 1.  The None keeps its place, so pairs
     either side of it are never adjacent positions.
 
-    >>> found, gaps = ["lễ", "hội", "đồng", "thời", "P", "Minh"], [" ", ", ", " ", " ", ". "]
+    >>> found, gaps = ["lễ", "hội", "đồng", "thời", "P", "Minh", "đ", "c"], [" ", ", ", " ", " ", ". ", " ", "/"]
     >>> pairs_in(found, gaps, [folded_key(w) for w in found])
-    ['le hoi', None, 'dong thoi', 'thoi p', 'p minh']
+    ['le hoi', None, 'dong thoi', 'thoi p', 'p minh', 'minh d', 'd/c']
     """
     return [
-        f"{folded[i]} {folded[i + 1]}"
+        pair_key(keys[i], keys[i + 1], gap)
         if gap == " " or not parted(gap, found[i], found[i + 1]) else None
         for i, gap in enumerate(gaps)
     ]

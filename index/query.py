@@ -1,6 +1,7 @@
 """The query language, parsed into a small tree that any input string can produce.
 
     Lương Khánh Thiện          words, all required
+    Thiệ*  thie*               words beginning so (with the typed diacritics, or any)
     "đại hội đảng bộ"          a phrase
     đại hội OR hội nghị        alternatives; AND is implied, NOT / -word exclude
     title:"nhiệm kỳ"           a field: title, ward, official, term, date, category
@@ -36,6 +37,7 @@ class Words:
     text: str
     field: str | None = None
     phrase: bool = False
+    prefix: bool = False  # typed with a final "*": its last syllable is a prefix
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def parse(query: str) -> Parsed:
     """Parse any string into a query tree; never raises.
 
     >>> parse('đại hội -"hội nghị" ward:"Lương Khánh Thiện"').tree
-    And(parts=(Words(text='đại', field=None, phrase=False), Words(text='hội', field=None, phrase=False), Not(part=Words(text='hội nghị', field=None, phrase=True)), Words(text='Lương Khánh Thiện', field='ward', phrase=True)))
+    And(parts=(Words(text='đại', field=None, phrase=False, prefix=False), Words(text='hội', field=None, phrase=False, prefix=False), Not(part=Words(text='hội nghị', field=None, phrase=True, prefix=False)), Words(text='Lương Khánh Thiện', field='ward', phrase=True, prefix=False)))
     """
     notes: list[str] = []
     text = clean_text(_CONTROL.sub(" ", query or ""))
@@ -175,6 +177,10 @@ def _node(value: str, field_name: str | None, quoted: bool, notes: list[str]):
         return found
     if not re.search(r"[^\W_]", value):
         return None  # punctuation only: nothing to match
+    if not quoted and field_name in (None, "title") and value.endswith("*"):
+        stem = value.rstrip("*")
+        if re.search(r"[^\W_]$", stem):  # "Thiệ*": every word it begins
+            return Words(stem, field_name, prefix=True)
     if quoted and field_name in (None, "title"):
         runs = phrase_runs(value)
         if len(runs) > 1:  # the index pairs no words across punctuation: nor does the query

@@ -15,6 +15,7 @@ from dataclasses import dataclass, fields, replace
 from .errors import BadRequest
 
 SORTS = ("relevance", "newest", "oldest")
+MATCHES = ("strict", "loose")  # the words as typed; or also other accents, syllables apart
 FACETS = ("ward", "term", "official", "year")
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 10_000
@@ -162,6 +163,7 @@ class SearchRequest:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     sort: str = "relevance"
+    match: str = "strict"  # "loose" adds the other accents and the syllables apart
     page: int = 1
     limit: int = 10
     facet_limit: int = 20  # values shown per facet; selected values are always shown
@@ -179,6 +181,9 @@ class SearchRequest:
             "limit": _whole("limit", self.limit, 1, MAX_PAGE_SIZE),
             "facet_limit": _whole("facet_limit", self.facet_limit, 0, MAX_FACET_LIMIT),
         }
+        if self.match not in MATCHES:
+            raise _problem(f"{{match}} must be one of {', '.join(MATCHES)}, not {_shown(self.match)}",
+                           "match")
         if read["sort"] not in SORTS:
             raise _problem(f"{{sort}} must be one of {', '.join(SORTS)}, not {_shown(self.sort)}",
                            "sort")

@@ -80,6 +80,10 @@ class SearchResult:
     notes: tuple[str, ...] = ()  # parts of the query that could not be read, said plainly
     histogram: tuple[tuple[str, int], ...] = ()  # (year or month, count) over the result set
     seconds: float = 0.0
+    match: str = "strict"  # the reading listed: the words as typed, or "loose"
+    # Articles the other reading adds to those listed, under the same filters (the loose
+    # reading's extra for a strict search; 0 for a loose one, which holds the strict set).
+    more: int = 0
 
     @property
     def pages(self) -> int:
@@ -97,6 +101,8 @@ class SearchResult:
             "suggestion": str(best) if best else None,
             "suggestions": [{"text": s.text, "count": s.count} for s in self.suggestions],
             "notes": list(self.notes),
+            "match": self.match,
+            "more": self.more,
         }
 
 

@@ -9,7 +9,7 @@ from whoosh import columns, fields
 
 from ..archive import Article
 
-from .analysis import ExactAnalyzer, FoldedAnalyzer, PairAnalyzer
+from .analysis import ExactAnalyzer, ExactPairAnalyzer, FoldedAnalyzer, PairAnalyzer
 from .keys import (
     exact_key,
     facet_key,
@@ -20,6 +20,11 @@ from .keys import (
     ward_value,
 )
 from .segment import count_value
+
+# What the keys and fields of an index mean; recorded with each build, and an index with
+# another is rebuilt by `wardnews index` and refused by searches (IndexOutdated).
+# 2: exact pairs, i/y spelling variants as one key, "/" kept in pair keys.
+INDEX_FORMAT = 2
 
 # Facet values are stored per document in columns, joined by this separator; a ward's
 # value carries the unit it belongs to now after the second one.
@@ -69,6 +74,10 @@ def make_schema() -> fields.Schema:
         text_exact=_text(ExactAnalyzer(), phrase=False),
         text_folded=_text(FoldedAnalyzer(), phrase=False),
         text_pairs=_text(PairAnalyzer(), phrase=True),
+        # Neighbouring syllables in their diacritics, for words typed with them ("Thụy
+        # Xuân" side by side, not "thủy ... Xuân"): present or not, no positions needed.
+        title_exact_pairs=_text(ExactPairAnalyzer(), phrase=False, boost=2.0),
+        text_exact_pairs=_text(ExactPairAnalyzer(), phrase=False),
         # Facets: searchable by folded key, counted from their columns.
         ward=fields.KEYWORD(commas=True, lowercase=False, sortable=columns.VarBytesColumn()),
         official=fields.KEYWORD(commas=True, lowercase=False, sortable=columns.VarBytesColumn()),
@@ -78,16 +87,18 @@ def make_schema() -> fields.Schema:
     )
 
 
-def _keys_for(text: str) -> tuple[list[str], list[str], list[str | None]]:
+def _keys_for(text: str) -> tuple[list[str], list[str], list[str | None], list[str]]:
     found, gaps = syllables_and_gaps(text)
     folded = [folded_key(w) for w in found]
-    return [exact_key(w) for w in found], folded, pairs_in(found, gaps, folded)
+    exact = [exact_key(w) for w in found]
+    exact_pairs = [p for p in pairs_in(found, gaps, exact) if p is not None]
+    return exact, folded, pairs_in(found, gaps, folded), exact_pairs
 
 
 def article_fields(article: Article) -> dict:
     """The field values of one article, keys computed once for all tiers."""
-    title_exact, title_folded, title_pairs = _keys_for(article.title)
-    text_exact, text_folded, text_pairs = _keys_for(article.text)
+    title_exact, title_folded, title_pairs, title_exact_pairs = _keys_for(article.title)
+    text_exact, text_folded, text_pairs, text_exact_pairs = _keys_for(article.text)
     wards = [ward_value(w) for w in article.wards]
     officials = [o.name for o in article.officials]
     return {
@@ -100,6 +111,8 @@ def article_fields(article: Article) -> dict:
         "text_exact": text_exact,
         "text_folded": text_folded,
         "text_pairs": text_pairs,
+        "title_exact_pairs": title_exact_pairs,
+        "text_exact_pairs": text_exact_pairs,
         "ward": ",".join(sorted({k for w in article.wards for k in ward_keys(w)})),
         "_stored_ward": SEPARATOR.join(f"{v}{NOW}{w.now or ''}" for v, w in zip(wards, article.wards)),
         "official": ",".join(sorted({facet_key(o) for o in officials})),

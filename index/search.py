@@ -13,7 +13,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -27,15 +27,18 @@ from .commit import open_generation
 from .errors import ArticleNotFound, SearchError
 from .evaluate import Evaluator
 from .keys import folded_key, pair_keys, words
-from .plan import Plan, plan
+from .plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from .request import MAX_PAGE_SIZE, SearchRequest
 from .results import Hit, SearchResult, Stats
-from .snippets import mark, snippet
+from .snippets import Finder, mark, snippet
+from .words import Statistics, word_lengths
 from .store import current_generation, index_location, read_build_info
 from .suggest import suggestions_for
 
 
 SUGGESTIONS_KEPT = 2048
+MAX_PREFIX_WORDS = 200  # words a prefix ("Thiệ*") is read as, the most frequent ones
+MAX_SCANNED_PREFIX_WORDS = 20_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -65,6 +68,11 @@ class Archive:
         self._evaluator = Evaluator(self._searcher, columns.live, columns.day, columns.lengths)
         self._ids = None
         self._suggested: OrderedDict[str, tuple] = OrderedDict()
+        self._plans: OrderedDict[str, _Planned] = OrderedDict()
+        searcher = self._searcher
+        self._statistics = Statistics(
+            frequency=lambda field, key: searcher.frequency(field, key),
+            total=float(columns.lengths["text_folded"].sum()) if "text_folded" in columns.lengths else 0.0)
         if old is not None:
             old.close()
 
@@ -96,21 +104,91 @@ class Archive:
         """
         request = SearchRequest.of(request, **options)
         started = time.perf_counter()
-        planned = plan(request.query)
         with self._lock:
             self.refresh()
-            docnums, scores = self._matches(planned, scored=request.sort == "relevance")
-            result = self._assemble(request, planned, docnums, scores)
+            found = self._find(request)
+            result = self._assemble(request, found)
         return replace(result, seconds=time.perf_counter() - started)
 
-    def _matches(self, planned: Plan, scored: bool) -> tuple[np.ndarray, np.ndarray]:
-        """The live documents a plan matches, with their tiered scores when `scored`."""
-        found = self._evaluator.evaluate(planned.compiled.query, scored)
-        docnums = np.flatnonzero(found.mask)
-        scores = found.scores[docnums]
+    def highlighter(self, query: str, reading: str = "strict") -> Highlighter:
+        """What marks a query's matches in any text, as this archive's search read the query."""
+        with self._lock:
+            self.refresh()
+            return Highlighter(self._plan(query).plan, reading)
+
+    # --- one query, both readings ----------------------------------------------------
+
+    def _plan(self, query: str) -> _Planned:
+        """The plan of a query with this index's word statistics, its prefixes expanded;
+        remembered until the index changes."""
+        found = self._plans.get(query)
+        if found is None:
+            planned = make_plan(query, self._segment)
+            loose, strict, notes = self._expanded(planned)
+            found = self._plans[query] = _Planned(planned, loose, strict, planned.notes + notes)
+            if len(self._plans) > PLANS_KEPT:
+                self._plans.popitem(last=False)
+        else:
+            self._plans.move_to_end(query)
+        return found
+
+    def _segment(self, texts: list[str]) -> list[int]:
+        return word_lengths(texts, self._statistics)
+
+    def _expanded(self, planned: Plan) -> tuple[wq.Query, wq.Query, tuple[str, ...]]:
+        """Both readings with each prefix ("Thiệ*") read as the words of the index it begins."""
+        compiled = planned.compiled
+        if not compiled.prefixes:
+            return compiled.query, compiled.strict, ()
+        reader = self._searcher.reader()
+        words: dict[tuple[str, str], list[str]] = {}
+        notes = []
+        for fieldname, prefix in compiled.prefixes:
+            found = []
+            for term in reader.expand_prefix(fieldname, prefix):
+                found.append(term.decode("utf-8") if isinstance(term, bytes) else term)
+                if len(found) > MAX_SCANNED_PREFIX_WORDS:
+                    break
+            if len(found) > MAX_PREFIX_WORDS:
+                found.sort(key=lambda w: -reader.doc_frequency(fieldname, w))
+                notes.append(f"'{prefix}*' begins more than {MAX_PREFIX_WORDS} words: the "
+                             f"{MAX_PREFIX_WORDS} most frequent were searched")
+                found = found[:MAX_PREFIX_WORDS]
+            words[(fieldname, prefix)] = found
+
+        def expand(node):
+            if isinstance(node, wq.Prefix):
+                terms = words.get((node.fieldname, node.text), [])
+                return wq.Or([wq.Term(node.fieldname, w) for w in terms]) if terms else wq.NullQuery
+            return node
+
+        return (compiled.query.accept(expand), compiled.strict.accept(expand),
+                tuple(dict.fromkeys(notes)))
+
+    def _find(self, request: SearchRequest) -> _Found:
+        """The articles a request lists, in its reading, with their scores, and how many more
+        the other reading would add under the same filters."""
+        planned = self._plan(request.query)
+        compiled = planned.plan.compiled
+        scored = request.sort == "relevance"
+        loose = self._evaluator.evaluate(planned.loose, scored)
+        strict = self._evaluator.evaluate(planned.strict, False).mask \
+            if compiled.differs or compiled.prefixes else loose.mask
+        chosen = facets.selection(self._columns, request)
+        allowed = chosen.allowed()
+        only_loose = loose.mask & ~strict & allowed
+        more = int(only_loose.sum())
+        reading, notes = request.match, planned.notes
+        if reading == "strict" and more and not (strict & allowed).any():
+            reading = "loose"
+            notes += (f"no article has the words as typed; these {more} have them with other "
+                      "accents or with their syllables apart",)
+        mask = strict if reading == "strict" else loose.mask
+        docnums = np.flatnonzero(mask)
+        scores = loose.scores[docnums]
         if scored:
-            scores = self._tiered(planned.compiled, docnums, scores)
-        return docnums, scores
+            scores = self._tiered(compiled, docnums, scores)
+        return _Found(planned.plan, reading, mask, docnums, scores, chosen, more, notes)
 
     def _tiered(self, compiled, docnums: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """Scores lifted by tier: exact diacritics first, then words side by side.
@@ -145,47 +223,46 @@ class Archive:
                 self._suggested.popitem(last=False)
         return found
 
-    def _assemble(self, request, planned: Plan, docnums, scores) -> SearchResult:
+    def _assemble(self, request, found: _Found) -> SearchResult:
         columns = self._columns
-        matched = np.zeros(columns.size, dtype=bool)
-        matched[docnums] = True
-        chosen = facets.selection(columns, request)
-        everything = matched & chosen.allowed()
-        kept = everything[docnums]
-        page_docs, page_scores = _page(columns, request, docnums[kept], scores[kept])
+        everything = found.mask & found.chosen.allowed()
+        kept = everything[found.docnums]
+        page_docs, page_scores = _page(columns, request, found.docnums[kept], found.scores[kept])
         scored = request.sort == "relevance"
-        hits = tuple(self._hit(d, s if scored else None, planned)
+        finder = found.plan.finder(found.reading)
+        hits = tuple(self._hit(d, s if scored else None, finder)
                      for d, s in zip(page_docs, page_scores))
         return SearchResult(
             request=request,
             total=int(kept.sum()),
             hits=hits,
-            facets=facets.facet_counts(columns, matched, chosen, request.facet_limit),
-            suggestions=self._suggestions(planned) if request.query.strip() else (),
-            notes=planned.notes,
+            facets=facets.facet_counts(columns, found.mask, found.chosen, request.facet_limit),
+            suggestions=self._suggestions(found.plan) if request.query.strip() else (),
+            notes=found.notes,
             histogram=facets.histogram(columns, everything),
+            match=found.reading,
+            more=found.more,
         )
 
     def iter_results(self, request: SearchRequest | str | None = None, /, **options) -> Results:
         """Every hit of a search, in order, as `Results`: its total known at once, the hits
         read a batch at a time, so exports of any size stream.  The query runs once."""
         request = SearchRequest.of(request, **options)
-        planned = plan(request.query)
         scored = request.sort == "relevance"
         with self._lock:
             self.refresh()
-            docnums, scores = self._matches(planned, scored)
-            keep = facets.selection(self._columns, request).allowed()[docnums]
-            docnums, scores = docnums[keep], scores[keep]
+            found = self._find(request)
+            keep = found.chosen.allowed()[found.docnums]
+            docnums, scores = found.docnums[keep], found.scores[keep]
             order = _ordered(self._columns, request, docnums, scores)
-            return Results(self, self._searcher, planned, docnums[order],
-                           scores[order] if scored else None)
+            return Results(self, self._searcher, found.plan.finder(found.reading), docnums[order],
+                           scores[order] if scored else None, found.reading)
 
-    def _batch(self, searcher, planned: Plan, docnums, scores) -> list[Hit]:
+    def _batch(self, searcher, finder: Finder, docnums, scores) -> list[Hit]:
         with self._lock:
             if self._searcher is not searcher:
                 raise SearchError("the index changed during the export; run it again")
-            return [self._hit(d, None if scores is None else s, planned)
+            return [self._hit(d, None if scores is None else s, finder)
                     for d, s in zip(docnums, scores if scores is not None else docnums)]
 
     # --- documents -------------------------------------------------------------------
@@ -200,10 +277,9 @@ class Archive:
         record = self._record(docnum)
         return f"{record['title']}\n{record['text']}"
 
-    def _hit(self, docnum: int, score: float | None, planned: Plan | None) -> Hit:
+    def _hit(self, docnum: int, score: float | None, finder: Finder | None) -> Hit:
         article = Article.from_json(self._record(docnum))
-        compiled = planned.compiled if planned else None
-        keys = (compiled.exact_keys, compiled.folded_keys) if compiled else (set(), set())
+        finder = finder or _NOTHING
         return Hit(
             id=article.id,
             source=article.source,
@@ -216,8 +292,8 @@ class Archive:
             terms=article.terms,
             officials=article.officials,
             score=float(score) if score is not None else None,
-            snippet=snippet(article.text, *keys),
-            title_marked=mark(article.title, *keys),
+            snippet=snippet(article.text, finder),
+            title_marked=mark(article.title, finder),
         )
 
     def _docnum(self, article_id: str) -> int:
@@ -271,24 +347,53 @@ class Archive:
             )
 
 
+def _NOTHING(text: str, most: int | None = None) -> list:  # a finder that marks nothing
+    return []
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """A query's plan in one opened index, with both readings ready to evaluate."""
+
+    plan: Plan
+    loose: wq.Query
+    strict: wq.Query
+    notes: tuple[str, ...]
+
+
+@dataclass
+class _Found:
+    """What one request found: the listed reading, its articles and scores, the filters."""
+
+    plan: Plan
+    reading: str
+    mask: np.ndarray  # the reading's articles, before filters
+    docnums: np.ndarray
+    scores: np.ndarray
+    chosen: facets.Selection
+    more: int
+    notes: tuple[str, ...]
+
+
 class Results:
     """Every hit of one search, in order; `total` is known before any hit is read."""
 
-    def __init__(self, archive: Archive, searcher, planned: Plan, docnums: np.ndarray,
-                 scores: np.ndarray | None):
+    def __init__(self, archive: Archive, searcher, finder: Finder, docnums: np.ndarray,
+                 scores: np.ndarray | None, match: str = "strict"):
         self.total = int(len(docnums))
-        self._read = (archive, searcher, planned)
+        self.match = match
+        self._read = (archive, searcher, finder)
         self._docnums, self._scores = docnums, scores
 
     def __len__(self) -> int:
         return self.total
 
     def __iter__(self):
-        archive, searcher, planned = self._read
+        archive, searcher, finder = self._read
         for start in range(0, self.total, MAX_PAGE_SIZE):
             end = start + MAX_PAGE_SIZE
             scores = None if self._scores is None else self._scores[start:end]
-            yield from archive._batch(searcher, planned, self._docnums[start:end], scores)
+            yield from archive._batch(searcher, finder, self._docnums[start:end], scores)
 
 
 def _page(columns, request, docs, scores):

@@ -19,7 +19,7 @@ from wardnews.index.schema import _keys_for
         ("TP. Huế", ["tp hue"]),
         ("5.000 hộ", ["5 000", "000 ho"]),
         ("nhiệm kỳ 2020-2025", ["nhiem ky", "ky 2020", "2020 2025"]),
-        ("đ/c Hùng", ["d c", "c hung"]),
+        ("đ/c Hùng", ["d/c", "c hung"]),  # the slash kept: đ/c is not Đ.C
         ("dòng một\ndòng hai", ["dong mot", None, "dong hai"]),
     ],
 )

@@ -10,7 +10,7 @@ import pytest
 
 from wardnews.archive.pipeline import MAX_TEXT_CHARS
 from wardnews.index.keys import folded_key
-from wardnews.index.snippets import _best_windows, _matches, _to_word_edges, snippet
+from wardnews.index.snippets import _best_windows, _to_word_edges, key_finder, snippet
 
 WORDS = "ba mươi hai nghìn quang phường xã ủy ban nhân dân hội đồng đảng bộ chi bộ đại hội".split()
 
@@ -29,7 +29,7 @@ def _text(characters: int, seed: int = 3) -> str:
 def test_a_snippet_of_ten_million_characters_takes_under_a_second(query):
     text = _text(10_000_000)
     started = time.perf_counter()
-    shown = snippet(text, set(), query)
+    shown = snippet(text, key_finder(set(), query))
     assert time.perf_counter() - started < 1.0
     assert shown and len(shown) < 1000
 
@@ -56,7 +56,7 @@ def _quadratic_windows(text, spans, width, fragments):
 def test_the_one_pass_windows_are_those_the_quadratic_count_chose(seed):
     rng = random.Random(seed)
     text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 400)))
-    spans = _matches(text, set(), {folded_key(w) for w in rng.sample(WORDS, 3)})
+    spans = key_finder(set(), {folded_key(w) for w in rng.sample(WORDS, 3)})(text)
     width = rng.choice([40, 120, 240])
     assert _best_windows(text, spans, width, 2) == _quadratic_windows(text, spans, width, 2)
 

@@ -69,7 +69,9 @@ def test_date_ranges_at_day_month_and_year_precision(value, expected):
     ("date:2020", {"lkt-2020", "minh-khai-2020"}, {"lkt-2010", "undated"}),
     ("date:2020-06..2020-06-30", {"lkt-2020"}, {"minh-khai-2020"}),
     ("date:..2015", {"lkt-nfd", "lkt-2010"}, {"lkt-2020"}),
-    ("-Đảng", {"undated", "markup"}, {"lkt-2020", "mirror-dang-now"}),
+    # Typed with diacritics, an excluded word is that word: "đang" (now) is not "Đảng".
+    ("-Đảng", {"undated", "markup", "mirror-dang-now"}, {"lkt-2020", "mirror-dang-party"}),
+    ("-dang", {"undated", "markup"}, {"lkt-2020", "mirror-dang-now", "mirror-dang-party"}),
 ])
 def test_query_language_selects_articles(search_archive, query, included, excluded):
     hits = set(found(search_archive, query))

@@ -5,6 +5,7 @@ import datetime as dt
 import io
 import json
 import types
+from importlib.metadata import version
 
 import pytest
 
@@ -42,7 +43,7 @@ def test_csv_export_records_query_filters_time_and_archive_version(client, demo_
     meta, _, rows = read_csv(text)
     assert meta["query"] == "dai hoi" and meta["term"] == "2020-2025"
     assert meta["year"] == "2020; 2021" and meta["from"] == "2020-03-01" and meta["to"] == ""
-    assert meta["version"] == "0.1.0" and meta["index_built_at"] == built
+    assert meta["version"] == version("wardnews") and meta["index_built_at"] == built
     assert dt.datetime.fromisoformat(meta["exported_at"]) >= before
     assert all("2020-2025" in row[5] for row in rows)
 
