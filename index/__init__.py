@@ -27,6 +27,7 @@ _EXPORTS = {
     "SORTS": ".request",
     "SearchRequest": ".request",
     "parse_day": ".request",
+    "clicked": ".suggest",
     "facet_key": ".keys",
     "ward_value": ".keys",
     "DEFAULT_INDEX": ".store",

@@ -17,8 +17,8 @@ from .snippets import Finder, key_finder, mark, snippet, unit_finder
 
 PLANS_KEPT = 512  # plans of recent queries, for pages that ask the same query again
 READINGS = ("strict", "loose")
-NOTHING_TO_SEARCH = ("nothing in the query can be searched (only punctuation or operators); "
-                     "every article is listed")
+NOTHING_TO_SEARCH = ("nothing in the query can be searched (only punctuation or operators): "
+                     "no word narrows the articles")
 
 
 @dataclass(frozen=True)

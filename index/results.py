@@ -81,9 +81,10 @@ class SearchResult:
     histogram: tuple[tuple[str, int], ...] = ()  # (year or month, count) over the result set
     seconds: float = 0.0
     match: str = "strict"  # the reading listed: the words as typed, or "loose"
-    # Articles the other reading adds to those listed, under the same filters (the loose
-    # reading's extra for a strict search; 0 for a loose one, which holds the strict set).
+    # Articles the loose reading finds and the strict one does not, under the same filters:
+    # what a strict search offers, and what a loose one holds beyond the words as typed.
     more: int = 0
+    nothing_to_search: bool = False  # typed, but only punctuation or operators
 
     @property
     def pages(self) -> int:

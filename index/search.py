@@ -67,7 +67,7 @@ class Archive:
         columns = self._columns
         self._evaluator = Evaluator(self._searcher, columns.live, columns.day, columns.lengths)
         self._ids = None
-        self._suggested: OrderedDict[str, tuple] = OrderedDict()
+        self._suggested: OrderedDict[SearchRequest, tuple] = OrderedDict()
         self._plans: OrderedDict[str, _Planned] = OrderedDict()
         searcher = self._searcher
         self._statistics = Statistics(
@@ -213,12 +213,19 @@ class Archive:
         """1 for the documents that the query matches, else 0."""
         return self._evaluator.evaluate(query, scored=False).mask[docnums].astype(np.float64)
 
-    def _suggestions(self, planned: Plan) -> tuple:
-        # They depend on the query and the index only: remembered until the index changes.
-        found = self._suggested.get(planned.text)
+    def _suggestions(self, request: SearchRequest, planned: Plan) -> tuple:
+        """Suggestions with the totals their clicks give: under the request's filters, in
+        the strict reading.  Remembered until the index changes."""
+        key = replace(request, page=1, limit=10, sort="relevance", match="strict")
+        found = self._suggested.get(key)
         if found is None:
-            found = tuple(suggestions_for(self._matching, planned, self._stored_text))
-            self._suggested[planned.text] = found
+            def count(text: str) -> int:
+                other = self._find(replace(key, query=text))
+                return int((other.mask & other.chosen.allowed()).sum()) if other.reading == "strict" else 0
+
+            found = tuple(suggestions_for(self._matching, planned, self._stored_text, count,
+                                          self._searcher.doc_frequency))
+            self._suggested[key] = found
             if len(self._suggested) > SUGGESTIONS_KEPT:
                 self._suggested.popitem(last=False)
         return found
@@ -237,11 +244,12 @@ class Archive:
             total=int(kept.sum()),
             hits=hits,
             facets=facets.facet_counts(columns, found.mask, found.chosen, request.facet_limit),
-            suggestions=self._suggestions(found.plan) if request.query.strip() else (),
+            suggestions=self._suggestions(request, found.plan) if request.query.strip() else (),
             notes=found.notes,
             histogram=facets.histogram(columns, everything),
             match=found.reading,
             more=found.more,
+            nothing_to_search=found.plan.empty,
         )
 
     def iter_results(self, request: SearchRequest | str | None = None, /, **options) -> Results:

@@ -1,34 +1,40 @@
-"""Suggestions: for words typed without diacritics, the accented forms the archive has.
+"""Suggestions: the accented forms the archive writes for words typed without diacritics, and
+a near spelling for a word the archive does not hold.
 
-"luong khanh thien" → "Lương Khánh Thiện (46)": the forms are read from matching articles
-as their sources wrote them, and counted over the whole index by their exact keys.
+"luong khanh thien" → "Lương Khánh Thiện (46)"; "dong tamm" → "dong tam (95)".  Forms are
+read from matching articles as their sources wrote them, as whole runs of syllables that no
+punctuation parts; every count is the total the suggestion's own search gives (the click
+searches the quoted form), never an estimate.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Callable
 
 from whoosh import query as wq
 
 from ..archive.normalise import has_diacritics
 
-from .keys import exact_key, folded_in_place, folded_key, pair_keys, syllables
+from .keys import SYLLABLE, exact_key, folded_in_place, folded_key, pair_keys, parted, syllables
 from .query import Words
 from .results import Suggestion
 
-SAMPLE = 30  # matching articles read for the forms they write
-MAX_SYLLABLES = 6
-# Articles read to confirm a form stands in sequence; above this, the count is of articles
-# with the folded sequence and every syllable of the form (rarely different, never less).
-VERIFY = 100
+SAMPLE = 40  # matching articles read for the forms they write
+MAX_SYLLABLES = 12
+MIN_FREQUENT = 5  # articles a near spelling must be in to be offered
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+Count = Callable[[str], int]  # a query string → the total its search gives
 
 
 def _plain_words(tree) -> list[str]:
     if tree is None:
         return []
     if isinstance(tree, Words):
-        return [tree.text] if tree.field in (None, "title") else []
+        return [tree.text] if tree.field in (None, "title") and not tree.prefix else []
+    if hasattr(tree, "part"):  # an exclusion suggests nothing
+        return []
     parts = getattr(tree, "parts", ())
     return [w for part in parts for w in _plain_words(part)]
 
@@ -42,34 +48,38 @@ def _sequence_query(folded: list[str]) -> wq.Query:
     return wq.Or([wq.Phrase("text_pairs", pairs), wq.Phrase("title_pairs", pairs)])
 
 
-_APART = r"(?:\s+|\s*[-/]\s*)"
-
-
 def _forms_in(text: str, folded: list[str]) -> list[str]:
-    """Where the text writes these folded syllables in sequence, as it writes them.
+    """Where the text writes these folded syllables side by side, as it writes them: whole
+    syllables, parted by nothing but spaces or a hyphen (as the index pairs them).
 
     >>> _forms_in("Phường Lương Khánh Thiện; lương, khánh; đ/c", ["luong", "khanh"])
     ['Lương Khánh']
     """
     plain = folded_in_place(text)
-    if plain is not None:  # folding kept every position: search in C, not per syllable
-        # A form is one name or word: syllables apart by spaces, a hyphen or a slash only.
-        pattern = r"(?<![^\W_])" + _APART.join(map(re.escape, folded)) + r"(?![^\W_])"
-        return [text[m.start() : m.end()] for m in re.finditer(pattern, plain)]
-    found = syllables(text, cleaned=True)
-    keys = [folded_key(s.text) for s in found]
+    found = list(SYLLABLE.finditer(plain if plain is not None else text))
+    keys = [m.group() if plain is not None else folded_key(m.group()) for m in found]
+    keys = [folded_key(k) for k in keys]
     size = len(folded)
-    return [
-        text[found[i].start : found[i + size - 1].end]
-        for i in range(len(keys) - size + 1)
-        if keys[i : i + size] == folded
-    ]
+    forms = []
+    for i in range(len(keys) - size + 1):
+        if keys[i : i + size] != folded:
+            continue
+        window = found[i : i + size]
+        if any(parted(text[a.end() : b.start()], text[a.start() : a.end()], text[b.start() : b.end()])
+               or text[a.end() : b.start()].strip() == "/" for a, b in zip(window, window[1:])):
+            continue
+        forms.append(text[window[0].start() : window[-1].end()])
+    return forms
 
 
-def suggestions_for(matching, planned, stored_text, limit: int = 3) -> list[Suggestion]:
-    """Accented forms of a query (its Plan) typed without diacritics, most frequent first.
+def suggestions_for(matching, planned, stored_text, count: Count, frequency: Callable[[str, str], int],
+                    limit: int = 3) -> list[Suggestion]:
+    """Accented forms of a query typed without diacritics, most frequent first; else, for a
+    word the archive does not hold, the query with the nearest frequent spelling.
 
-    `matching(query)` gives the live documents a Whoosh query matches, in index order.
+    `matching(query)` gives the live documents a Whoosh query matches, in index order;
+    `count(text)` the total of a search for the text; `frequency(field, key)` how many
+    articles hold a key.
     """
     if has_diacritics(planned.text):
         return []
@@ -77,8 +87,13 @@ def suggestions_for(matching, planned, stored_text, limit: int = 3) -> list[Sugg
     folded = [folded_key(s.text) for s in syllables(words)]
     if not folded or len(folded) > MAX_SYLLABLES:
         return []
-    sequence = _sequence_query(folded)
-    sample = matching(sequence)[:SAMPLE]
+    if any(not frequency("text_folded", k) and not frequency("title_folded", k) for k in folded):
+        near = _near_spelling(words, folded, frequency)
+        if near is None:
+            return []
+        total = count(clicked(near))
+        return [Suggestion(near, total)] if total else []
+    sample = matching(_sequence_query(folded))[:SAMPLE]
     spellings: dict[tuple[str, ...], Counter] = {}
     for docnum in sample:
         for form in _forms_in(stored_text(docnum), folded):
@@ -87,29 +102,51 @@ def suggestions_for(matching, planned, stored_text, limit: int = 3) -> list[Sugg
             key = tuple(exact_key(s.text) for s in syllables(form, cleaned=True))
             spellings.setdefault(key, Counter())[form] += 1
     found = []
-    for key, forms in spellings.items():
-        exact = wq.And([sequence] + [
-            wq.Or([wq.Term("text_exact", k), wq.Term("title_exact", k)]) for k in key
-        ])
-        count = _count(matching, exact, key, folded, stored_text)
-        if count:
-            found.append(Suggestion(_display(forms), count))
+    for forms in spellings.values():
+        shown = _display(forms)
+        total = count(clicked(shown))
+        if total:
+            found.append(Suggestion(shown, total))
     found.sort(key=lambda s: (-s.count, s.text))
     return found[:limit]
 
 
-def _count(matching, query: wq.Query, key: tuple[str, ...], folded: list[str], stored_text) -> int:
-    """Live articles that write the form: its syllables in sequence, in its diacritics."""
-    docnums = matching(query)
-    if len(key) == 1 or len(docnums) > VERIFY:
-        return len(docnums)
-    # The exact tier has no positions: "Lương Khánh Thiên ... thiện" has the folded
-    # sequence and every exact syllable, but not the form; reading the text tells.
-    return sum(
-        1 for d in docnums
-        if any(tuple(exact_key(s.text) for s in syllables(f, cleaned=True)) == key
-               for f in _forms_in(stored_text(d), folded))
-    )
+def clicked(text: str) -> str:
+    """The query a suggestion's link searches: quoted when it has several syllables.
+
+    >>> clicked("Lương Khánh Thiện"), clicked("phường")
+    ('"Lương Khánh Thiện"', 'phường')
+    """
+    return f'"{text}"' if len(SYLLABLE.findall(text)) > 1 else text
+
+
+def _near_spelling(words: str, folded: list[str], frequency) -> str | None:
+    """The query with each syllable the archive lacks replaced by the most frequent syllable
+    one edit away (a letter deleted, added, changed, or two swapped), if every one has one."""
+    out = list(folded)
+    for i, key in enumerate(folded):
+        if frequency("text_folded", key) or frequency("title_folded", key):
+            continue
+        candidates = [(frequency("text_folded", c), c) for c in _edits(key)]
+        best = max(candidates, default=(0, ""))
+        if best[0] < MIN_FREQUENT:
+            return None
+        out[i] = best[1]
+    return " ".join(out)
+
+
+def _edits(word: str) -> set[str]:
+    """Every string one edit from a word (Norvig's four kinds).
+
+    >>> len(_edits("tam")), "tam" in _edits("tamm"), "tam" in _edits("tma"), "tam" in _edits("tam")
+    (251, True, True, False)
+    """
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    return (deletes | swaps | replaces | inserts) - {word, ""}
 
 
 def _display(forms: Counter) -> str:

@@ -56,8 +56,8 @@ def test_json_export_has_every_result_and_the_metadata(client, demo_index):
     data = json.loads(response.get_data(as_text=True))
     assert data["hits"] == hits and data["meta"]["total"] == len(hits)
     assert data["meta"]["filters"]["ward"] == ["Lương Khánh Thiện"]
-    assert set(data["meta"]) == {"query", "filters", "sort", "total", "exported_at", "version",
-                                 "index_built_at"}
+    assert set(data["meta"]) == {"query", "filters", "sort", "match", "total", "exported_at",
+                                 "version", "index_built_at"}
 
 
 def test_an_export_of_nothing_is_a_valid_empty_file(client):

@@ -216,6 +216,9 @@ def _terminal_width() -> int:
               help="Last day: YYYY, YYYY-MM or YYYY-MM-DD (2021 means to 31/12/2021).")
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True,
               help="Order of the results; undated articles come last.")
+@click.option("--loose", is_flag=True,
+              help="Also list the articles with the words in other accents or their syllables "
+                   "apart (counted apart by default).")
 @click.option("--page", default=1, show_default=True, type=int, help="Page of results to show.")
 @click.option("--limit", default=10, show_default=True, type=int,
               help="Results per page (at most 100).")
@@ -224,11 +227,13 @@ def _terminal_width() -> int:
 @click.option("--json", "as_json", is_flag=True,
               help="Print the JSON other programs read (the /api/search contract).")
 def search(query: str, index_option, wards, terms, officials, years, categories, date_from,
-           date_to, sort, page, limit, show_facets, as_json) -> None:
+           date_to, sort, loose, page, limit, show_facets, as_json) -> None:
     """Search the index for QUERY and print a page of results.
 
-    QUERY takes words (with or without diacritics), "phrases", AND/OR/NOT, -word, brackets
-    and the fields title:, ward:, official:, term:, date:2020..2021-06. Filters of one kind
+    QUERY takes words (with or without diacritics), "phrases", AND/OR/NOT, -word, brackets,
+    prefixes (Thiệ*) and the fields title:, ward:, official:, term:, date:2020..2021-06.
+    Words typed with diacritics mean those words, and a word's syllables stand together;
+    --loose adds other accents and syllables apart (their count is said either way). Filters of one kind
     combine with OR, different kinds with AND. An empty QUERY lists what the filters select.
     Put -- before a query that starts with a dash: wardnews search -- -word.
 
@@ -239,7 +244,8 @@ def search(query: str, index_option, wards, terms, officials, years, categories,
     with _library_errors():
         request = SearchRequest(query=query, wards=wards, terms=terms, officials=officials,
                                 years=years, categories=categories, date_from=date_from,
-                                date_to=date_to, sort=sort, page=page, limit=limit)
+                                date_to=date_to, sort=sort, page=page, limit=limit,
+                                match="loose" if loose else "strict")
         with Archive(_index_folder(index_option)) as archive:
             result = archive.search(request)
     if as_json:

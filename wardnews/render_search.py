@@ -126,6 +126,12 @@ def describe_result(result: SearchResult, width: int = 100, bold: bool = False,
                     facets: bool = False) -> str:
     """A page of results as a user reads it: header, suggestion, notes, hits, facets."""
     lines = [describe_header(result)]
+    if result.more and result.match == "strict":
+        lines.append(f"{result.more} more with the words in other accents or their syllables "
+                     "apart: --loose lists them too")
+    elif result.match == "loose" and result.request.match == "loose":
+        lines.append(f"Including {result.more} with the words in other accents or their "
+                     "syllables apart (without --loose: only the words as typed)")
     if result.suggestions:
         lines.append("Did you mean: " + ", ".join(map(str, result.suggestions[:3])))
     lines.extend(f"Note: {note}" for note in result.notes)

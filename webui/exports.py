@@ -23,7 +23,8 @@ COLUMNS = ("id", "date", "date_kind", "title", "wards", "terms", "officials", "c
 BATCH = 100  # rows written per chunk sent
 
 
-def metadata(request, total: int, exported_at: str, version: str, built_at: str | None) -> dict:
+def metadata(request, total: int, exported_at: str, version: str, built_at: str | None,
+             match: str | None = None) -> dict:
     """What an export records about itself: the search, when, and from which archive."""
     return {
         "query": request.query,
@@ -36,6 +37,7 @@ def metadata(request, total: int, exported_at: str, version: str, built_at: str 
             "to": request.date_to.isoformat() if request.date_to else None,
         },
         "sort": request.sort,
+        "match": match or request.match,
         "total": total,
         "exported_at": exported_at,
         "version": version,
@@ -103,7 +105,7 @@ def csv_stream(hits, meta: dict):
     buffer = io.StringIO()
     writer = _NeutralWriter(buffer)
     buffer.write("\ufeff")
-    for key in ("query", "sort", "total", "exported_at", "version", "index_built_at"):
+    for key in ("query", "sort", "match", "total", "exported_at", "version", "index_built_at"):
         writer.writerow([f"# {key}", meta[key] if meta[key] is not None else ""])
     for key, value in meta["filters"].items():
         shown = "; ".join(value) if isinstance(value, list) else value or ""

@@ -8,7 +8,7 @@ import json
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, stream_with_context
 from markupsafe import Markup
 
-from ..index import MAX_PAGE, Highlighter, SearchRequest, facet_key, ward_value
+from ..index import MAX_PAGE, SearchRequest, clicked, facet_key, ward_value
 
 from . import chart, citation, exports, i18n
 from .params import FACET_PARAMS, Links, search_pairs, search_request
@@ -49,12 +49,16 @@ def index():
     """The overview for an empty query; with a query or filters, the search page."""
     if any(name != "lang" for name in request.args):
         return search()
+    return _overview()
+
+
+def _overview(notes=(), q: str = ""):
     archive = get_archive()
     stats = archive.stats()
     recent = archive.search(SearchRequest(sort="newest", limit=10))
     links = Links("/search", [])
-    return render_template("overview.html", stats=stats, recent=recent, links=links,
-                           chart_svg=_chart(recent, links), version=package_version())
+    return render_template("overview.html", stats=stats, recent=recent, links=links, notes=notes,
+                           q=q, chart_svg=_chart(recent, links), version=package_version())
 
 
 @bp.route("/search")
@@ -62,6 +66,8 @@ def search():
     """Search results with facets, a date chart, sort and pages; all state in the URL."""
     request_ = _request()
     result = get_archive().search(request_)
+    if result.nothing_to_search and not any(n in request.args for n in FACET_PARAMS):
+        return _overview(result.notes, request_.query)  # "!!!" asks for nothing: say so
     links = Links("/search", search_pairs(request.args))
     return render_template("search.html", result=result, links=links, q=request_.query,
                            selected=_selected(links, result.facets), chart_svg=_chart(result, links),
@@ -103,9 +109,10 @@ def _article(article_id: str):
 @bp.route("/article/<article_id>")
 def article(article_id: str):
     """One article: its text with the query's words marked, metadata, similar articles, citation."""
-    query = _request().query  # a bad parameter is a 400 whether or not the id exists
+    request_ = _request()  # a bad parameter is a 400 whether or not the id exists
+    query = request_.query
     found = _article(article_id)
-    highlight = Highlighter(query)
+    highlight = get_archive().highlighter(query, request_.match)
     paragraphs = [Markup(p) for p in highlight.mark(found.text).split("\n") if p.strip()]
     wards = [(w, ward_value(w)) for w in found.wards]
     return render_template(
@@ -168,7 +175,8 @@ def _export(kind: str, stream, mimetype: str) -> Response:
     results = archive.iter_results(request_)  # the query runs once, for the total and the rows
     meta = exports.metadata(request_, results.total,
                             dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                            package_version(), archive.stats().built_at)
+                            package_version(), archive.stats().built_at,
+                            getattr(results, "match", request_.match))
     body = stream(results, meta)
     return Response(stream_with_context(body), mimetype=mimetype, headers={
         "Content-Disposition": f'attachment; filename="wardnews-search.{kind}"'})
@@ -184,6 +192,12 @@ def export_csv():
 def export_json():
     """Every result of the search as JSON, streamed."""
     return _export("json", exports.json_stream, "application/json")
+
+
+@bp.app_template_global()
+def suggested(text: str) -> str:
+    """The query a suggestion's link searches (its count is that search's total)."""
+    return clicked(text)
 
 
 @bp.app_template_global()

@@ -1,7 +1,8 @@
 """Request arguments → a SearchRequest, and links to this search with one thing changed.
 
 The parameters are the CLI's: q, ward, term, official, year (repeatable), from, to
-(YYYY, YYYY-MM or YYYY-MM-DD), sort, page, limit (or size).  Every bad value raises
+(YYYY, YYYY-MM or YYYY-MM-DD), sort, match (strict, or loose for other accents and
+syllables apart too), page, limit (or size).  Every bad value raises
 BadRequest with a message that names the parameter.
 """
 
@@ -12,8 +13,8 @@ from urllib.parse import urlencode
 from ..index import MAX_PAGE_SIZE, MAX_QUERY_CHARS, BadRequest, SearchRequest
 
 FACET_PARAMS = {"ward": "wards", "term": "terms", "official": "officials", "year": "years"}
-SINGLE_PARAMS = ("q", "from", "to", "sort", "page", "limit", "size")
-SEARCH_PARAMS = ("q", *FACET_PARAMS, "from", "to", "sort", "page", "limit", "size")
+SINGLE_PARAMS = ("q", "from", "to", "sort", "match", "page", "limit", "size")
+SEARCH_PARAMS = ("q", *FACET_PARAMS, "from", "to", "sort", "match", "page", "limit", "size")
 # The library's argument names as this page's parameters, for its error messages.
 PARAMETER_OF = {"query": "q", "date_from": "from", "date_to": "to",
                 **{field: name for name, field in FACET_PARAMS.items()}}
@@ -42,6 +43,7 @@ def search_request(args, max_query_chars: int = MAX_QUERY_CHARS,
             query=query, **facets, date_from=_first(args, "from").strip() or None,
             date_to=_first(args, "to").strip() or None,
             sort=_first(args, "sort") or ("relevance" if query else "newest"),
+            match=_first(args, "match") or "strict",
             page=_first(args, "page").strip() or 1, limit=limit,
         )
     except BadRequest as exc:
