@@ -259,3 +259,20 @@ def test_screenshot_of_the_search_page_with_facets(browser_page, screenshots):
     assert page.locator("svg.chart").is_visible()
     page.screenshot(path=screenshots / "search.png")
     assert (screenshots / "search.png").stat().st_size > 10_000
+
+
+def test_the_more_with_other_accents_link_adds_them_and_says_the_new_total(browser_page):
+    page = browser_page
+    search(page, "Đảng")
+    before = total_shown(page)
+    more = page.locator("p.more a")
+    offered = int(re.search(r"(\d+)", more.inner_text()).group(1))
+    assert before > 0 and offered > 0
+    more.click()
+    page.wait_for_url(re.compile(r"match=loose"))
+    assert total_shown(page) == before + offered
+    back = page.locator("p.more a")
+    assert f"({before} bài)" in back.inner_text()
+    back.click()
+    page.wait_for_url(lambda url: "match=" not in url)
+    assert total_shown(page) == before
