@@ -25,7 +25,7 @@ from .schema import NOW, SEPARATOR
 
 COLUMN_FACETS = ("ward", "term", "official", "category")
 LENGTH_FIELDS = ("title_folded", "text_folded")
-CACHE_FORMAT = 2  # bumped when the arrays change meaning; older caches are rebuilt
+CACHE_FORMAT = 3  # bumped when the arrays change meaning; older caches are rebuilt
 
 
 @dataclass
@@ -168,7 +168,9 @@ def read_columns(reader) -> Columns:
         day[:] = [column[d] or 0 for d in range(size)]
     facets = {name: _load_facet(reader, name, size) for name in COLUMN_FACETS}
     lengths = {
-        name: np.array([reader.doc_field_length(d, name, 0) for d in range(size)], dtype=np.float64)
+        # A document with nothing in a field has no length recorded (None): 0.
+        name: np.array([reader.doc_field_length(d, name, 0) or 0 for d in range(size)],
+                       dtype=np.float64)
         for name in LENGTH_FIELDS
     }
     return Columns(size, live, day, facets, lengths)

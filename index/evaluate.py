@@ -117,7 +117,7 @@ class Evaluator:
             values = np.zeros(self.size)
             reader = self.searcher.reader()
             for docnum in range(self.size):
-                values[docnum] = reader.doc_field_length(docnum, name, 0)
+                values[docnum] = reader.doc_field_length(docnum, name, 0) or 0
             self._lengths[name] = (values, _mean_length(values))
         return self._lengths[name]
 

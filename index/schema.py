@@ -91,7 +91,11 @@ def _keys_for(text: str) -> tuple[list[str], list[str], list[str | None], list[s
     found, gaps = syllables_and_gaps(text)
     folded = [folded_key(w) for w in found]
     exact = [exact_key(w) for w in found]
-    exact_pairs = [p for p in pairs_in(found, gaps, exact) if p is not None]
+    # Exact pairs serve words typed with diacritics on both syllables: a pair with a plain
+    # syllable ("an ninh") is its folded pair already, and is left out (a third of the size).
+    exact_pairs = [p for p, a, b, c, d in zip(pairs_in(found, gaps, exact), exact, exact[1:],
+                                               folded, folded[1:])
+                   if p is not None and a != c and b != d]
     return exact, folded, pairs_in(found, gaps, folded), exact_pairs
 
 

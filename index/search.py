@@ -23,6 +23,7 @@ from ..archive import Article
 
 from . import facets
 from .columns import Columns, load_columns
+from .compile import Spelling, _sequence
 from .commit import open_generation
 from .errors import ArticleNotFound, SearchError
 from .evaluate import Evaluator
@@ -72,7 +73,8 @@ class Archive:
         searcher = self._searcher
         self._statistics = Statistics(
             frequency=lambda field, key: searcher.frequency(field, key),
-            total=float(columns.lengths["text_folded"].sum()) if "text_folded" in columns.lengths else 0.0)
+            total=float(columns.lengths["text_folded"].sum()) if "text_folded" in columns.lengths else 0.0,
+            documents=self._documents_writing)
         if old is not None:
             old.close()
 
@@ -131,6 +133,12 @@ class Archive:
         else:
             self._plans.move_to_end(query)
         return found
+
+    def _documents_writing(self, keys) -> int:
+        """Articles whose text writes these folded keys side by side."""
+        spelling = Spelling(tuple(keys), (None,) * len(keys), (" ",) * (len(keys) - 1))
+        found = self._evaluator.evaluate(_sequence(spelling, ("text",)), scored=False)
+        return int(found.mask.sum())
 
     def _segment(self, texts: list[str]) -> list[int]:
         return word_lengths(texts, self._statistics)

@@ -21,6 +21,9 @@ from .keys import exact_key, folded_key, pair_key
 
 MIN_LIFT = 3.0  # times more often side by side than chance
 MIN_PAIRS = 5  # and seen side by side at least this often
+# A run of 3 or 4 syllables is one word (a name typed in lower case, "dinh la thang") when
+# this share of the articles with its rarest pair writes the whole run.
+MIN_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class Statistics:
 
     frequency: Callable[[str, str], float]
     total: float
+    documents: Callable[[list[str]], int] | None = None  # articles writing folded keys in a row
 
 
 def _capitalised(syllable: str) -> bool:
@@ -68,4 +72,18 @@ def word_lengths(syllables: list[str], statistics: Statistics | None) -> list[in
             lengths[-1] += 1
         else:
             lengths.append(1)
+    if len(lengths) > 1 and 3 <= len(syllables) <= 4 and _one_run(syllables, statistics):
+        return [len(syllables)]
     return lengths
+
+
+def _one_run(syllables: list[str], statistics: Statistics | None) -> bool:
+    """Whether the archive writes the whole run far more often than its rarest pair alone."""
+    if statistics is None or statistics.documents is None:
+        return False
+    keys = [folded_key(s) for s in syllables]
+    whole = statistics.documents(keys)
+    if whole < MIN_PAIRS:
+        return False
+    rarest = min(statistics.documents(pair) for pair in zip(keys, keys[1:]))
+    return whole >= MIN_SHARE * rarest
