@@ -462,7 +462,10 @@ def _pairs(fieldname: str, pairs: list[str]) -> wq.Query:
 def _strict_spelling(spelling: Spelling, field: str) -> wq.Query:
     """One spelling in one field: side by side on the folded pairs, and in its diacritics
     where typed with them (exact pairs where both neighbours are, else the syllable)."""
-    folded, exact, gaps = spelling.folded, spelling.exact, spelling.gaps
+    folded, gaps = spelling.folded, spelling.gaps
+    # A key without diacritics says nothing its folded key does not (and the index keeps no
+    # exact pair for it).
+    exact = tuple(e if e is not None and e != f else None for e, f in zip(spelling.exact, folded))
     if len(folded) == 1:
         return wq.Term(f"{field}_exact", exact[0]) if exact[0] else wq.Term(f"{field}_folded", folded[0])
     parts: list[wq.Query] = [_pairs(f"{field}_pairs", spelling.pairs)]
