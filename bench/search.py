@@ -69,13 +69,19 @@ FACET_LIMIT = 20
 # --- data and code identity ------------------------------------------------------------
 
 
+# The modules that decide what an index holds: reading and annotating (archive/), and
+# keying and writing (these of index/).  Searching code can change without a rebuild.
+BUILDING = ("schema.py", "keys.py", "analysis.py", "segment.py", "build.py", "workers.py",
+            "commit.py")
+
+
 def code_version() -> str:
-    """A hash of the source an index is built by (archive/ and index/), edits included."""
+    """A hash of the source an index is built by, edits included."""
     digest = hashlib.sha1()
-    for folder in ("archive", "index"):
-        for path in sorted((REPO / folder).rglob("*.py")):
-            digest.update(path.relative_to(REPO).as_posix().encode())
-            digest.update(path.read_bytes())
+    paths = [*(REPO / "archive").rglob("*.py"), *(REPO / "index" / name for name in BUILDING)]
+    for path in sorted(paths):
+        digest.update(path.relative_to(REPO).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -1,14 +1,15 @@
 """Which typed syllables form one word: the archive's statistics against pyvi, on queries whose
 words we marked by hand.
 
-    python bench/words.py        # with pyvi installed (pip install pyvi), both columns
+    python bench/words.py
 
 Each query is written with its words joined by "_" (how a reader cuts it); it is asked typed
 with diacritics and typed without.  For every pair of neighbouring syllables, a method is
 right when it joins them exactly where the marking does.  Printed: the share of pairs right
-and of queries cut exactly right, per method and per way of typing.  "statistics" is what
-wardnews uses (index/words.py: names typed with capitals, then the lift of the pair in the
-archive); "pyvi" is ViTokenizer on the query, its "_" read back.
+and of queries cut exactly right, per method and per way of typing.  "wardnews" is what
+search uses (index/words.py: names typed with capitals; then pyvi for a run typed with
+diacritics, the archive's counts for one typed without); "counts alone" the archive's
+counts for every run; "pyvi alone" ViTokenizer on the query, its "_" read back.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from search import build, sample
 
 from wardnews import Archive
 from wardnews.archive.normalise import fold
-from wardnews.index.words import word_lengths
+from wardnews.index.words import MIN_LIFT, _one_run, lift, word_lengths
 
 MARKED = [
     "quy_chế dân_chủ cơ_sở", "Đinh_La_Thăng", "Lương_Khánh_Thiện", "hòa_giải", "Thụy_Xuân",
@@ -50,6 +51,19 @@ def joins_of(lengths: list[int]) -> list[bool]:
     return out[:-1]
 
 
+def counts_lengths(syllables: list[str], statistics) -> list[int]:
+    """The archive's counts alone: pairs by their lift, then runs of 3 or 4 that no pair joins."""
+    lengths: list[int] = []
+    for i, syllable in enumerate(syllables):
+        if i and lift(syllables[i - 1], syllable, statistics) >= MIN_LIFT:
+            lengths[-1] += 1
+        else:
+            lengths.append(1)
+    if len(lengths) == len(syllables) and 3 <= len(syllables) <= 4 and _one_run(syllables, statistics):
+        return [len(syllables)]
+    return lengths
+
+
 def pyvi_lengths(syllables: list[str]):
     try:
         from pyvi import ViTokenizer
@@ -64,14 +78,18 @@ def main() -> int:
         statistics = archive._statistics
         rows = []
         for typed in ("with diacritics", "without"):
-            tally = {"statistics": [0, 0, 0], "pyvi": [0, 0, 0]}  # pairs right, pairs, queries
+            # pairs right, pairs, queries right
+            tally = {"wardnews": [0, 0, 0], "counts alone": [0, 0, 0], "pyvi alone": [0, 0, 0]}
             for marked in MARKED:
                 syllables, truth = gold(marked)
                 if typed == "without":
                     syllables = [fold(s) for s in syllables]
                 for method in tally:
-                    lengths = (word_lengths(syllables, statistics) if method == "statistics"
-                               else pyvi_lengths(syllables))
+                    if tally[method] is None:
+                        continue
+                    lengths = {"wardnews": lambda: word_lengths(syllables, statistics),
+                               "counts alone": lambda: counts_lengths(syllables, statistics),
+                               "pyvi alone": lambda: pyvi_lengths(syllables)}[method]()
                     if lengths is None:
                         tally[method] = None
                         continue
@@ -90,7 +108,7 @@ def main() -> int:
         for method, (right, pairs, queries) in ((m, v) for m, v in tally.items() if v):
             print(f"| {typed} | {method} | {right / pairs:.0%} ({right}/{pairs}) | "
                   f"{queries}/{len(MARKED)} |")
-        if tally["pyvi"] is None:
+        if tally["pyvi alone"] is None:
             print(f"| {typed} | pyvi | not installed: pip install pyvi | |")
     return 0
 

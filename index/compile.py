@@ -158,13 +158,14 @@ def _typed(found: list[Syllable], text: str) -> Spelling:
 
 
 def _other_form(form: _Form, typed_short: bool, marked: bool) -> Spelling:
-    """The form an abbreviation was not typed in, in its diacritics when the typed one had any."""
+    """The form an abbreviation was not typed in.  A short form stands for its full form in
+    its diacritics (P. is phường, never Phương); a full form typed with diacritics stands for
+    the short form in its own (đ/c), typed without for any."""
     if typed_short:
-        folded, exact, gaps = form.long, form.long_exact, (" ",) * (len(form.long) - 1)
-    else:
-        gaps = ("/",) if form.joiner == "/" else (" ",) * (len(form.short) - 1)
-        folded, exact = form.short, form.short_exact
-    return Spelling(folded, exact if marked else (None,) * len(folded), gaps)
+        gaps = (" ",) * (len(form.long) - 1)
+        return Spelling(form.long, form.long_exact, gaps)
+    gaps = ("/",) if form.joiner == "/" else (" ",) * (len(form.short) - 1)
+    return Spelling(form.short, form.short_exact if marked else (None,) * len(form.short), gaps)
 
 
 def spellings(found: list[Syllable], text: str) -> list[Spelling]:
@@ -185,7 +186,11 @@ def spellings(found: list[Syllable], text: str) -> list[Spelling]:
     for start, size, form, short in abbreviations_in(found, text):
         pieces.extend([as_typed(i, i + 1)] for i in range(at, start))
         marked = any(typed.exact[start : start + size])
-        pieces.append([as_typed(start, start + size), _other_form(form, short, marked)])
+        other = _other_form(form, short, marked)
+        # "P." with no name after it is a lone letter to the index (which keeps no dot): it
+        # can only mean its full form.
+        alone = short and form.joiner == "." and start + size == len(found)
+        pieces.append([other] if alone else [as_typed(start, start + size), other])
         at = start + size
     pieces.extend([as_typed(i, i + 1)] for i in range(at, len(found)))
     # Between pieces stands what was typed there (a space, or the slash of "12/5").
@@ -543,7 +548,9 @@ class _Strict:
         for start, size, form, short in abbreviations_in(found, text):
             units += self._words_of(found[at:start], text, where)
             typed = _typed(found[start : start + size], text)
-            units.append(Unit((typed, _other_form(form, short, any(typed.exact))), where))
+            other = _other_form(form, short, any(typed.exact))
+            alone = short and form.joiner == "." and start + size == len(found)
+            units.append(Unit((other,) if alone else (typed, other), where))
             at = start + size
         units += self._words_of(found[at:], text, where)
         if marked:

@@ -1,21 +1,27 @@
 """Which typed syllables form one word: the units the strict reading keeps side by side.
 
 Vietnamese writes syllables apart; words and names are one to four of them ("nhiệm kỳ",
-"Lương Khánh Thiện").  Two neighbouring syllables of a query are one word when:
-  - both are typed with a capital (a name: "Đinh La Thăng", "Thụy Xuân"), or
-  - the archive writes them side by side far more often than chance would put them there:
-    the pair's count against the product of the syllables' counts (its lift), on the
-    diacritic tier when both are typed with diacritics, else on the folded one.
-pyvi's segmenter was measured against this on a judged list of queries (README, "Words are
-words"): it splits names and reads nothing typed without diacritics, so it is not used.
+"Lương Khánh Thiện").  A query is cut into words, run by run:
+  - syllables typed with capitals side by side are a name ("Đinh La Thăng", "Thụy Xuân");
+  - a run typed with diacritics is cut by pyvi's segmenter (a CRF model that ships with the
+    package, loaded once when first needed);
+  - a run typed without any is cut by the archive's own counts: two syllables are one word
+    when the archive writes them side by side far more often than chance (the pair's count
+    against the product of the syllables' counts: its lift), and a run of 3 or 4 that no
+    pair joins is one word when most articles with its rarest pair write it whole (a name
+    typed in lower case: "dinh la thang").
+Measured on 40 queries whose words we marked by hand (bench/words.py): typed with
+diacritics, pyvi cuts 98% of the pairs right, the counts 75% (capitals first, then pyvi:
+99%); typed without, pyvi 43%, the counts 82%.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..archive.normalise import has_diacritics
+from ..archive.normalise import canonical_tones, has_diacritics
 
 from .keys import exact_key, folded_key, pair_key
 
@@ -29,11 +35,11 @@ MIN_SHARE = 0.3
 @dataclass(frozen=True)
 class Statistics:
     """How often the archive writes a key: `frequency(field, key)` occurrences in the texts,
-    out of `total` syllables."""
+    out of `total` syllables; `documents(keys)` the articles writing folded keys in a row."""
 
     frequency: Callable[[str, str], float]
     total: float
-    documents: Callable[[list[str]], int] | None = None  # articles writing folded keys in a row
+    documents: Callable[[list[str]], int] | None = None
 
 
 def _capitalised(syllable: str) -> bool:
@@ -53,27 +59,45 @@ def lift(first: str, second: str, statistics: Statistics) -> float:
     return together * statistics.total / apart if apart else 0.0
 
 
-def joined(first: str, second: str, statistics: Statistics | None) -> bool:
-    """Whether two neighbouring typed syllables belong to one word."""
-    if _capitalised(first) and _capitalised(second):
-        return True
-    return statistics is not None and lift(first, second, statistics) >= MIN_LIFT
-
-
 def word_lengths(syllables: list[str], statistics: Statistics | None) -> list[int]:
     """The syllables cut into words: the number of syllables of each, in order.
 
     >>> word_lengths(["Đinh", "La", "Thăng", "nói"], None)
     [3, 1]
+    >>> word_lengths(["quy", "chế", "dân", "chủ", "cơ", "sở"], None)
+    [2, 2, 2]
     """
     lengths: list[int] = []
+    run: list[str] = []
     for i, syllable in enumerate(syllables):
-        if i and joined(syllables[i - 1], syllable, statistics):
+        after_capital = i > 0 and _capitalised(syllables[i - 1]) and _capitalised(syllable)
+        before_capital = (i + 1 < len(syllables) and _capitalised(syllable)
+                          and _capitalised(syllables[i + 1]))
+        if after_capital:
+            lengths[-1] += 1
+        elif before_capital:  # a name starts here: what ran before it is cut first
+            lengths += _run_lengths(run, statistics)
+            run = []
+            lengths.append(1)
+        else:
+            run.append(syllable)
+    return lengths + _run_lengths(run, statistics)
+
+
+def _run_lengths(run: list[str], statistics: Statistics | None) -> list[int]:
+    """A run of syllables with no name in it, cut into words."""
+    if not run:
+        return []
+    if any(has_diacritics(s) for s in run):
+        return pyvi_lengths(run)
+    lengths: list[int] = []
+    for i, syllable in enumerate(run):
+        if i and statistics is not None and lift(run[i - 1], syllable, statistics) >= MIN_LIFT:
             lengths[-1] += 1
         else:
             lengths.append(1)
-    if len(lengths) > 1 and 3 <= len(syllables) <= 4 and _one_run(syllables, statistics):
-        return [len(syllables)]
+    if len(lengths) == len(run) and 3 <= len(run) <= 4 and _one_run(run, statistics):
+        return [len(run)]
     return lengths
 
 
@@ -85,5 +109,23 @@ def _one_run(syllables: list[str], statistics: Statistics | None) -> bool:
     whole = statistics.documents(keys)
     if whole < MIN_PAIRS:
         return False
-    rarest = min(statistics.documents(pair) for pair in zip(keys, keys[1:]))
+    rarest = min(statistics.documents(list(pair)) for pair in zip(keys, keys[1:]))
     return whole >= MIN_SHARE * rarest
+
+
+def pyvi_lengths(run: list[str]) -> list[int]:
+    """pyvi's cut of syllables typed with diacritics: the syllables of each word.
+
+    pyvi joins "hoà giải" but not "hòa giải": it is given the syllables with the tone placed by
+    the 1989 rule, and its words are read back syllable by syllable.
+    """
+    tokens = _tokenizer()(" ".join(canonical_tones(s) for s in run)).split()
+    lengths = [len(token.split("_")) for token in tokens]
+    return lengths if sum(lengths) == len(run) else [1] * len(run)  # it split a syllable
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from pyvi import ViTokenizer  # scikit-learn: over a second to import, so only when needed
+
+    return ViTokenizer.tokenize
