@@ -81,8 +81,13 @@ def main() -> int:
         print("| query | strict nDCG@10 | loose nDCG@10 | judged in top 10 |")
         print("|---|---|---|---|")
         totals = {"strict": [], "loose": []}
+        unanswerable = []
         for query in QUERIES:
             grades = judged.get(query, {})
+            if not any(grades.values()):  # nothing relevant found by either reading
+                unanswerable.append(query)
+                print(f"| {query} | – | – | no relevant article judged |")
+                continue
             scores, covered = {}, []
             for match in ("strict", "loose"):
                 ranked = top(archive, query, match)
@@ -92,8 +97,10 @@ def main() -> int:
             print(f"| {query} | {scores['strict']:.2f} | {scores['loose']:.2f} | "
                   f"{min(covered):.0%} |")
         mean = {m: sum(v) / len(v) for m, v in totals.items()}
-        print(f"\nmean nDCG@10: strict (the default) {mean['strict']:.3f}, "
-              f"loose (the ranking before) {mean['loose']:.3f}")
+        print(f"\nmean nDCG@10 over {len(totals['strict'])} queries: strict (the default) "
+              f"{mean['strict']:.3f}, loose (the ranking before) {mean['loose']:.3f}")
+        if unanswerable:
+            print(f"left out, no relevant article in either top 10: {', '.join(unanswerable)}")
     return 0
 
 
