@@ -19,6 +19,14 @@ def article_text(doc: Document) -> str:
     return body
 
 
+LEAD_CHARS = 500  # the lead: the first paragraph, at most this long
+
+
+def _lead_length(text: str) -> int:
+    first = text.split("\n\n", 1)[0]
+    return min(len(first), LEAD_CHARS)
+
+
 def prepare() -> None:
     """Load the extractors' tables now rather than on the first article."""
     annotate(Document(source="", key=None, title="", paragraphs=("phường Minh Khai, ông Nguyễn Văn An",), encoding="utf-8"))
@@ -45,6 +53,8 @@ def annotate(doc: Document, place: Place = Place()) -> Article:
             province=place.province,
             district=place.district,
             on=date if date_kind == "published" else None,
+            title_end=len(doc.title),
+            lead_end=len(doc.title) + 2 + _lead_length(text),
         ),
         terms=find_terms(whole),
         officials=find_officials(whole),

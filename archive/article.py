@@ -16,6 +16,13 @@ class Ward:
     district: str | None = None
     province: str | None = None
     now: str | None = None  # the unit it belongs to since 1 July 2025, "Phường X, Tỉnh Y"
+    # What the article is about ("subject": in the title, the lead, or named most) or names
+    # in passing ("mentioned"), with the evidence.
+    # Not part of which ward it is: two records of one place compare equal whatever the role.
+    role: str = field(default="subject", compare=False)
+    mentions: int = field(default=1, compare=False)
+    in_title: bool = field(default=False, compare=False)
+    in_lead: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict:
         return {
@@ -24,7 +31,15 @@ class Ward:
             "district": self.district,
             "province": self.province,
             "now": self.now,
+            "role": self.role,
+            "mentions": self.mentions,
+            "in_title": self.in_title,
+            "in_lead": self.in_lead,
         }
+
+    @property
+    def subject(self) -> bool:
+        return self.role == "subject"
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ import numpy as np
 from ..archive.normalise import canonical_tones
 
 from .keys import facet_key
-from .schema import NOW, SEPARATOR
+from .schema import NOW, SEPARATOR, WARD_PARTS
 
-COLUMN_FACETS = ("ward", "term", "official", "category")
+COLUMN_FACETS = ("term", "official", "category")
 LENGTH_FIELDS = ("title_folded", "text_folded")
-CACHE_FORMAT = 3  # bumped when the arrays change meaning; older caches are rebuilt
+CACHE_FORMAT = 4  # bumped when the arrays change meaning; older caches are rebuilt
 
 
 @dataclass
@@ -167,6 +167,7 @@ def read_columns(reader) -> Columns:
         column = reader.column_reader("day")
         day[:] = [column[d] or 0 for d in range(size)]
     facets = {name: _load_facet(reader, name, size) for name in COLUMN_FACETS}
+    facets.update(_load_places(reader, size))
     lengths = {
         # A document with nothing in a field has no length recorded (None): 0.
         name: np.array([reader.doc_field_length(d, name, 0) or 0 for d in range(size)],
@@ -176,36 +177,79 @@ def read_columns(reader) -> Columns:
     return Columns(size, live, day, facets, lengths)
 
 
+class _Builder:
+    """A facet's arrays, filled a (document, value) pair at a time."""
+
+    def __init__(self):
+        self.ids: dict[str, int] = {}
+        self.shown: list[str] = []
+        self.nows: list[str | None] = []
+        self.docs: list[int] = []
+        self.values: list[int] = []
+        self._document, self._in_document = -1, set()
+
+    def add(self, docnum: int, value: str, now: str | None = None) -> None:
+        # Values that differ only in tone placement ("Thuận Hòa", "Thuận Hoà") are one
+        # value, shown as first met.
+        identity = canonical_tones(value)
+        if identity not in self.ids:
+            self.ids[identity] = len(self.shown)
+            self.shown.append(value)
+            self.nows.append(now or None)
+        value_id = self.ids[identity]
+        if docnum != self._document:
+            self._document, self._in_document = docnum, set()
+        if value_id not in self._in_document:  # a document counts once per value
+            self._in_document.add(value_id)
+            self.docs.append(docnum)
+            self.values.append(value_id)
+
+    def facet(self) -> Facet:
+        return Facet(values=self.shown, keys=[facet_key(v) for v in self.shown],
+                     doc_of=np.array(self.docs, dtype=np.int64),
+                     value_of=np.array(self.values, dtype=np.int64), nows=self.nows)
+
+
+def _entries(reader, name: str, size: int):
+    """(document, entry) for every value a column stores."""
+    if not reader.has_column(name):
+        return
+    column = reader.column_reader(name)
+    for docnum in range(size):
+        raw = column[docnum]
+        if not raw:
+            continue
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        for entry in text.split(SEPARATOR):
+            if entry:
+                yield docnum, entry
+
+
 def _load_facet(reader, name: str, size: int) -> Facet:
-    # Values that differ only in tone placement ("Thuận Hòa", "Thuận Hoà") are one value,
-    # shown as first met.
-    ids: dict[str, int] = {}
-    shown: list[str] = []
-    nows: list[str | None] = []
-    docs: list[int] = []
-    values: list[int] = []
-    if reader.has_column(name):
-        column = reader.column_reader(name)
-        for docnum in range(size):
-            raw = column[docnum]
-            if not raw:
+    builder = _Builder()
+    for docnum, entry in _entries(reader, name, size):
+        builder.add(docnum, entry)
+    return builder.facet()
+
+
+# The facets a ward column gives: each level of the places, over subjects only, and over
+# every ward named ("_all").
+PLACE_FACETS = ("ward", "district", "province", "now", "now_province")
+
+
+def _load_places(reader, size: int) -> dict[str, Facet]:
+    builders = {name: _Builder() for base in PLACE_FACETS for name in (base, f"{base}_all")}
+    for docnum, entry in _entries(reader, "ward", size):
+        parts = dict(zip(WARD_PARTS, entry.split(NOW)))
+        subject = parts.get("role", "subject") == "subject"
+        levels = {"ward": parts["value"], "district": parts.get("district"),
+                  "province": parts.get("province"), "now": parts.get("now"),
+                  "now_province": parts.get("now_province")}
+        for base, value in levels.items():
+            if not value:
                 continue
-            text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            for entry in text.split(SEPARATOR):
-                value, _, now = entry.partition(NOW)
-                if not value:
-                    continue
-                identity = canonical_tones(value)
-                if identity not in ids:
-                    ids[identity] = len(shown)
-                    shown.append(value)
-                    nows.append(now or None)
-                docs.append(docnum)
-                values.append(ids[identity])
-    return Facet(
-        values=shown,
-        keys=[facet_key(v) for v in shown],
-        doc_of=np.array(docs, dtype=np.int64),
-        value_of=np.array(values, dtype=np.int64),
-        nows=nows,
-    )
+            now = parts.get("now") if base == "ward" else None
+            builders[f"{base}_all"].add(docnum, value, now)
+            if subject:
+                builders[base].add(docnum, value, now)
+    return {name: builder.facet() for name, builder in builders.items()}

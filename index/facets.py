@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .columns import Columns
+from .columns import PLACE_FACETS, Columns
 from .compile import normal_term
-from .request import FACETS, SearchRequest
+from .request import FACETS, PLACE_FILTERS, SearchRequest
 from .results import FacetValue
 
 COUNTED = (*FACETS, "category")  # facets counted for every search, in this order
+PLACES = frozenset(PLACE_FACETS)
 
 
 @dataclass
@@ -36,16 +37,22 @@ class Selection:
         return mask
 
 
+def data_name(name: str, mentions: bool) -> str:
+    """The arrays a facet is counted from: places over subjects, or over every ward named."""
+    return f"{name}_all" if mentions and name in PLACES else name
+
+
 def selection(columns: Columns, request: SearchRequest) -> Selection:
     """The masks of a request's facet values and date range."""
     masks: dict[str, np.ndarray] = {}
     ids: dict[str, set] = {}
-    typed = {"ward": request.wards, "term": tuple(normal_term(t) for t in request.terms),
-             "official": request.officials, "category": request.categories}
+    typed = {place: getattr(request, field) for field, place in PLACE_FILTERS.items()}
+    typed.update({"term": tuple(normal_term(t) for t in request.terms),
+                  "official": request.officials, "category": request.categories})
     for name, values in typed.items():
         if not values:
             continue
-        facet = columns.facets[name]
+        facet = columns.facets[data_name(name, request.mentions)]
         chosen = set().union(*(facet.ids_matching(v) for v in values))
         ids[name] = chosen
         masks[name] = facet.mask_for(chosen, columns.size)
@@ -66,23 +73,23 @@ def date_mask(columns: Columns, start: dt.date | None, end: dt.date | None) -> n
     return mask
 
 
-def facet_counts(columns: Columns, matched: np.ndarray, chosen: Selection,
-                 limit: int) -> dict[str, tuple[FacetValue, ...]]:
+def facet_counts(columns: Columns, matched: np.ndarray, chosen: Selection, limit: int,
+                 mentions: bool = False) -> dict[str, tuple[FacetValue, ...]]:
     """Every counted facet's values over the matched documents, most frequent first."""
     return {name: facet_values(columns, name, matched & chosen.allowed(leave_out=name),
-                               chosen.ids.get(name, set()), limit)
+                               chosen.ids.get(name, set()), limit, mentions)
             for name in COUNTED}
 
 
 def facet_values(columns: Columns, name: str, mask: np.ndarray, selected: set,
-                 limit: int) -> tuple[FacetValue, ...]:
+                 limit: int, mentions: bool = False) -> tuple[FacetValue, ...]:
     """One facet's values under the mask: the `limit` most frequent, and every selected one."""
     if name == "year":
         years, counts = np.unique(columns.year[mask & (columns.day > 0)], return_counts=True)
         values = [FacetValue(str(y), int(c), str(y) in selected) for y, c in zip(years, counts)]
         values.sort(key=lambda v: v.value, reverse=True)
         return tuple(values[:limit] + [v for v in values[limit:] if v.selected])
-    facet = columns.facets[name]
+    facet = columns.facets[data_name(name, mentions)]
     counts = facet.count(mask)
     order = np.argsort(-counts, kind="stable")
     shown = [int(i) for i in order[:limit] if counts[i] > 0]
@@ -95,7 +102,7 @@ def facet_values(columns: Columns, name: str, mask: np.ndarray, selected: set,
 
 def top_values(columns: Columns, name: str, limit: int | None = None) -> tuple[tuple[str, int], ...]:
     """A facet's values over the whole live index, most frequent first (for stats)."""
-    facet = columns.facets[name]
+    facet = columns.facets[name]  # places: the wards articles are about
     counts = facet.count(columns.live)
     order = np.argsort(-counts, kind="stable")
     return tuple((facet.values[i], int(counts[i])) for i in order[:limit] if counts[i])

@@ -16,7 +16,11 @@ from .errors import BadRequest
 
 SORTS = ("relevance", "newest", "oldest")
 MATCHES = ("strict", "loose")  # the words as typed; or also other accents, syllables apart
-FACETS = ("ward", "term", "official", "year")
+# Facets counted for every search: the places (as the article names them, and the units in
+# force now), then terms, officials and years.
+FACETS = ("province", "district", "ward", "now_province", "now", "term", "official", "year")
+PLACE_FILTERS = {"provinces": "province", "districts": "district", "wards": "ward",
+                 "now_provinces": "now_province", "nows": "now"}
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 10_000
 MAX_QUERY_CHARS = 1000  # what the parser reads; the rest is cut with a note
@@ -131,6 +135,17 @@ def _day(name: str, value, end: bool) -> dt.date | None:
     return day
 
 
+_YES, _NO = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+def _flag(name: str, value) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _YES + _NO:
+        return value.strip().lower() in _YES
+    raise _problem(f"{{{name}}} must be true or false (1 or 0), not {_shown(value)}", name)
+
+
 def _whole(name: str, value, low: int, high: int) -> int:
     number = None
     if isinstance(value, int) and not isinstance(value, bool):
@@ -156,6 +171,10 @@ class SearchRequest:
 
     query: str = ""
     wards: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
+    now_provinces: tuple[str, ...] = ()  # provinces in force now (since July 2025)
+    nows: tuple[str, ...] = ()  # communes in force now
     terms: tuple[str, ...] = ()
     officials: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
@@ -164,6 +183,7 @@ class SearchRequest:
     date_to: dt.date | None = None
     sort: str = "relevance"
     match: str = "strict"  # "loose" adds the other accents and the syllables apart
+    mentions: bool = False  # places count and filter the wards an article is about; True: every ward named
     page: int = 1
     limit: int = 10
     facet_limit: int = 20  # values shown per facet; selected values are always shown
@@ -172,11 +192,13 @@ class SearchRequest:
         read = {
             "query": _text("query", self.query, MAX_QUERY_LENGTH),
             **{name: _values(name, getattr(self, name))
-               for name in ("wards", "terms", "officials", "categories")},
+               for name in ("wards", "provinces", "districts", "now_provinces", "nows", "terms",
+                            "officials", "categories")},
             "years": _years("years", self.years),
             "date_from": _day("date_from", self.date_from, end=False),
             "date_to": _day("date_to", self.date_to, end=True),
             "sort": self.sort,
+            "mentions": _flag("mentions", self.mentions),
             "page": _whole("page", self.page, 1, MAX_PAGE),
             "limit": _whole("limit", self.limit, 1, MAX_PAGE_SIZE),
             "facet_limit": _whole("facet_limit", self.facet_limit, 0, MAX_FACET_LIMIT),

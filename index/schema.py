@@ -24,12 +24,27 @@ from .segment import count_value
 # What the keys and fields of an index mean; recorded with each build, and an index with
 # another is rebuilt by `wardnews index` and refused by searches (IndexOutdated).
 # 2: exact pairs, i/y spelling variants as one key, "/" kept in pair keys.
-INDEX_FORMAT = 2
+# 3: wards stored with their role and their district, province and unit now.
+INDEX_FORMAT = 3
 
 # Facet values are stored per document in columns, joined by this separator; a ward's
-# value carries the unit it belongs to now after the second one.
+# entry holds its parts (WARD_PARTS) joined by the second one.
 SEPARATOR = "\x1f"
 NOW = "\x1e"
+WARD_PARTS = ("value", "now", "role", "district", "province", "now_province")
+
+
+def ward_entry(ward) -> str:
+    """A ward as its column stores it: value, unit now, role, district, province, province now.
+
+    >>> from wardnews.archive import Ward
+    >>> ward_entry(Ward("phường", "A", "Quận B", "Hà Nội", "Phường C, Thành phố Hà Nội")).split(NOW)
+    ['phường A, Quận B, Hà Nội', 'Phường C, Thành phố Hà Nội', 'subject', 'Quận B, Hà Nội', 'Hà Nội', 'Thành phố Hà Nội']
+    """
+    district = f"{ward.district}, {ward.province}" if ward.district and ward.province else ""
+    now_province = ward.now.split(", ", 1)[1] if ward.now and ", " in ward.now else ""
+    parts = (ward_value(ward), ward.now or "", ward.role, district, ward.province or "", now_province)
+    return NOW.join(parts)
 
 
 class KeyedText(fields.TEXT):
@@ -118,7 +133,7 @@ def article_fields(article: Article) -> dict:
         "title_exact_pairs": title_exact_pairs,
         "text_exact_pairs": text_exact_pairs,
         "ward": ",".join(sorted({k for w in article.wards for k in ward_keys(w)})),
-        "_stored_ward": SEPARATOR.join(f"{v}{NOW}{w.now or ''}" for v, w in zip(wards, article.wards)),
+        "_stored_ward": SEPARATOR.join(ward_entry(w) for w in article.wards),
         "official": ",".join(sorted({facet_key(o) for o in officials})),
         "_stored_official": SEPARATOR.join(officials),
         "term": ",".join(article.terms),

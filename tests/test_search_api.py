@@ -130,7 +130,8 @@ def test_one_ward_as_a_string_narrows_as_a_tuple_does(search_archive):
     ({"sort": "best"}, "sort must be one of relevance, newest, oldest, not 'best'"),
     ({"query": b"bytes"}, "query must be text, not bytes"),
     ({"ward": "Minh Khai"}, "'ward' is not a search option; the options are categories, date_from, "
-                            "date_to, facet_limit, limit, match, officials, page, query, sort, terms, wards, years"),
+                            "date_to, districts, facet_limit, limit, match, mentions, now_provinces, nows, officials, "
+                            "page, provinces, query, sort, terms, wards, years"),
 ])
 def test_a_value_that_cannot_be_read_is_a_bad_request_naming_it(search_archive, options, message):
     import wardnews

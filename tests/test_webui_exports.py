@@ -12,6 +12,7 @@ import pytest
 from wardnews.archive import Official, Ward
 from wardnews.index import Archive, Hit, SearchRequest
 from wardnews.webui import create_app, exports
+from wardnews.webui.exports import COLUMNS
 
 
 def read_csv(text):
@@ -45,7 +46,7 @@ def test_csv_export_records_query_filters_time_and_archive_version(client, demo_
     assert meta["year"] == "2020; 2021" and meta["from"] == "2020-03-01" and meta["to"] == ""
     assert meta["version"] == version("wardnews") and meta["index_built_at"] == built
     assert dt.datetime.fromisoformat(meta["exported_at"]) >= before
-    assert all("2020-2025" in row[5] for row in rows)
+    assert all("2020-2025" in row[COLUMNS.index("terms")] for row in rows)
 
 
 def test_json_export_has_every_result_and_the_metadata(client, demo_index):
@@ -56,8 +57,8 @@ def test_json_export_has_every_result_and_the_metadata(client, demo_index):
     data = json.loads(response.get_data(as_text=True))
     assert data["hits"] == hits and data["meta"]["total"] == len(hits)
     assert data["meta"]["filters"]["ward"] == ["Lương Khánh Thiện"]
-    assert set(data["meta"]) == {"query", "filters", "sort", "match", "total", "exported_at",
-                                 "version", "index_built_at"}
+    assert set(data["meta"]) == {"query", "filters", "sort", "match", "mentions", "total",
+                                 "exported_at", "version", "index_built_at"}
 
 
 def test_an_export_of_nothing_is_a_valid_empty_file(client):
@@ -131,7 +132,8 @@ def test_export_routes_stream_2500_rows(big_client, url):
     if url.endswith(".csv"):
         _, _, rows = read_csv(text)
         assert len(rows) == 2500
-        assert rows[0][3] == 'Bài 0, "số"' and rows[0][6] == "Trần Văn B (Bí thư, Chủ tịch)"
-        assert rows[0][4] == "phường A, Hà Nam"
+        cell = dict(zip(COLUMNS, rows[0]))
+        assert cell["title"] == 'Bài 0, "số"' and cell["officials"] == "Trần Văn B (Bí thư, Chủ tịch)"
+        assert cell["wards"] == cell["subject_wards"] == "phường A, Hà Nam"
     else:
         assert len(json.loads(text)["hits"]) == 2500

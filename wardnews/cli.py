@@ -92,7 +92,9 @@ def _index_folder(option: Path | None) -> Path:
 
 
 # The library's argument names as this command line's options, for its error messages.
-OPTION_OF = {"query": "QUERY", "wards": "--ward", "terms": "--term", "officials": "--official",
+OPTION_OF = {"query": "QUERY", "wards": "--ward", "provinces": "--province",
+             "districts": "--district", "now_provinces": "--now-province", "nows": "--now",
+             "terms": "--term", "officials": "--official",
              "years": "--year", "categories": "--category", "date_from": "--from",
              "date_to": "--to", "sort": "--sort", "page": "--page", "limit": "--limit"}
 
@@ -203,6 +205,16 @@ def _terminal_width() -> int:
               help=INDEX_HELP)
 @click.option("--ward", "wards", metavar="W", multiple=True, callback=_typed,
               help="Only articles about this ward (its name or the full label); repeat for any of several.")
+@click.option("--province", "provinces", metavar="P", multiple=True, callback=_typed,
+              help="Only articles about a ward of this province (as the article names it).")
+@click.option("--district", "districts", metavar="D", multiple=True, callback=_typed,
+              help="Only articles about a ward of this district (before July 2025).")
+@click.option("--now-province", "now_provinces", metavar="P", multiple=True, callback=_typed,
+              help="Only articles about a ward of this province as in force now.")
+@click.option("--now", "nows", metavar="W", multiple=True, callback=_typed,
+              help="Only articles about a ward of this unit in force now (Phường X, Tỉnh Y).")
+@click.option("--mentions", is_flag=True,
+              help="Places count every ward an article names, not only those it is about.")
 @click.option("--term", "terms", metavar="T", multiple=True, callback=_typed,
               help="Only articles naming this term (2020-2025); repeat for any of several.")
 @click.option("--official", "officials", metavar="O", multiple=True, callback=_typed,
@@ -226,8 +238,9 @@ def _terminal_width() -> int:
               help="Also show counts per ward, term, official and year.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the JSON other programs read (the /api/search contract).")
-def search(query: str, index_option, wards, terms, officials, years, categories, date_from,
-           date_to, sort, loose, page, limit, show_facets, as_json) -> None:
+def search(query: str, index_option, wards, provinces, districts, now_provinces, nows, mentions,
+           terms, officials, years, categories, date_from, date_to, sort, loose, page, limit,
+           show_facets, as_json) -> None:
     """Search the index for QUERY and print a page of results.
 
     QUERY takes words (with or without diacritics), "phrases", AND/OR/NOT, -word, brackets,
@@ -242,7 +255,9 @@ def search(query: str, index_option, wards, terms, officials, years, categories,
     from .index import Archive, SearchRequest
 
     with _library_errors():
-        request = SearchRequest(query=query, wards=wards, terms=terms, officials=officials,
+        request = SearchRequest(query=query, wards=wards, provinces=provinces, districts=districts,
+                                now_provinces=now_provinces, nows=nows, mentions=mentions,
+                                terms=terms, officials=officials,
                                 years=years, categories=categories, date_from=date_from,
                                 date_to=date_to, sort=sort, page=page, limit=limit,
                                 match="loose" if loose else "strict")

@@ -25,8 +25,9 @@ _OPEN, _CLOSE = "\ue000", "\ue001"
 _MARKS = re.compile(r"<mark>(.*?)</mark>", re.S)
 _JOINED = re.compile(_CLOSE + r"(\s+)" + _OPEN)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
-FACET_NAMES = {"ward": "Ward", "term": "Term", "official": "Official", "year": "Year",
-               "category": "Category"}
+FACET_NAMES = {"province": "Province", "district": "District (before July 2025)",
+               "ward": "Ward", "now_province": "Province now", "now": "Ward now", "term": "Term",
+               "official": "Official", "year": "Year", "category": "Category"}
 SKIPPED_SHOWN = 10
 
 

@@ -18,8 +18,8 @@ import logging
 from ..archive import WardnewsError
 from ..index import ward_value
 
-COLUMNS = ("id", "date", "date_kind", "title", "wards", "terms", "officials", "category",
-           "source", "url", "score")
+COLUMNS = ("id", "date", "date_kind", "title", "wards", "subject_wards", "terms", "officials",
+           "category", "source", "url", "score")
 BATCH = 100  # rows written per chunk sent
 
 
@@ -29,7 +29,11 @@ def metadata(request, total: int, exported_at: str, version: str, built_at: str 
     return {
         "query": request.query,
         "filters": {
+            "province": list(request.provinces),
+            "district": list(request.districts),
             "ward": list(request.wards),
+            "now_province": list(request.now_provinces),
+            "now": list(request.nows),
             "term": list(request.terms),
             "official": list(request.officials),
             "year": list(request.years),
@@ -38,6 +42,7 @@ def metadata(request, total: int, exported_at: str, version: str, built_at: str 
         },
         "sort": request.sort,
         "match": match or request.match,
+        "mentions": request.mentions,
         "total": total,
         "exported_at": exported_at,
         "version": version,
@@ -53,6 +58,7 @@ def row(hit) -> list:
         hit.date_kind or "",
         hit.title,
         "; ".join(ward_value(w) for w in hit.wards),
+        "; ".join(ward_value(w) for w in hit.wards if w.subject),
         "; ".join(hit.terms),
         "; ".join(_official(o) for o in hit.officials),
         hit.category or "",
@@ -105,7 +111,8 @@ def csv_stream(hits, meta: dict):
     buffer = io.StringIO()
     writer = _NeutralWriter(buffer)
     buffer.write("\ufeff")
-    for key in ("query", "sort", "match", "total", "exported_at", "version", "index_built_at"):
+    for key in ("query", "sort", "match", "mentions", "total", "exported_at", "version",
+                "index_built_at"):
         writer.writerow([f"# {key}", meta[key] if meta[key] is not None else ""])
     for key, value in meta["filters"].items():
         shown = "; ".join(value) if isinstance(value, list) else value or ""

@@ -17,7 +17,7 @@ from .state import get_archive, package_version
 bp = Blueprint("pages", __name__)
 
 MAX_ID_CHARS = 64
-FACET_ORDER = ("ward", "term", "official", "year")
+FACET_ORDER = ("province", "district", "ward", "now_province", "now", "term", "official", "year")
 
 
 def _request(**fixed) -> SearchRequest:

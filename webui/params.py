@@ -12,9 +12,12 @@ from urllib.parse import urlencode
 
 from ..index import MAX_PAGE_SIZE, MAX_QUERY_CHARS, BadRequest, SearchRequest
 
-FACET_PARAMS = {"ward": "wards", "term": "terms", "official": "officials", "year": "years"}
-SINGLE_PARAMS = ("q", "from", "to", "sort", "match", "page", "limit", "size")
-SEARCH_PARAMS = ("q", *FACET_PARAMS, "from", "to", "sort", "match", "page", "limit", "size")
+FACET_PARAMS = {"province": "provinces", "district": "districts", "ward": "wards",
+                "now_province": "now_provinces", "now": "nows", "term": "terms",
+                "official": "officials", "year": "years"}
+SINGLE_PARAMS = ("q", "from", "to", "sort", "match", "mentions", "page", "limit", "size")
+SEARCH_PARAMS = ("q", *FACET_PARAMS, "from", "to", "sort", "match", "mentions", "page", "limit",
+                 "size")
 # The library's argument names as this page's parameters, for its error messages.
 PARAMETER_OF = {"query": "q", "date_from": "from", "date_to": "to",
                 **{field: name for name, field in FACET_PARAMS.items()}}
@@ -44,6 +47,7 @@ def search_request(args, max_query_chars: int = MAX_QUERY_CHARS,
             date_to=_first(args, "to").strip() or None,
             sort=_first(args, "sort") or ("relevance" if query else "newest"),
             match=_first(args, "match") or "strict",
+            mentions=_first(args, "mentions") or False,
             page=_first(args, "page").strip() or 1, limit=limit,
         )
     except BadRequest as exc:

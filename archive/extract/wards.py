@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import gazetteer as gz
 from ..article import Ward
@@ -75,6 +75,7 @@ class _Mention:
     units: tuple[gz.Unit, ...]
     places: list[tuple[str, str | None]] = field(default_factory=list)  # (province, district)
     era: str | None = None  # "old" for "phường X cũ", "new" for "phường X (mới)"
+    listed: bool = False  # one of a list ("các xã A, B và C"): named beside others
 
 
 def _syllables(text: str, pos: int) -> list[re.Match]:
@@ -187,9 +188,13 @@ def _mentions(text: str) -> list[_Mention]:
             key, written, end, units = named
             if pos != start and key.isdigit() != found[-1].key.isdigit():
                 break  # "3 xã A, B và C; 5 lãnh đạo ...": a count, not phường 5
+            if word == "P." and _initials(text, anchor.end(), written, end):
+                break  # "P.V" (phóng viên), "bà P.T.H": a byline or initials, not phường V
             if folded == "xa" and key.startswith("hoi") and (upper or written.isupper() or word[0] == "X"):
                 break  # "XÃ HỘI", "Xã Hội An Giang": the word xã hội, not a commune
-            found.append(_Mention(kind, key, written, pos, units))
+            if pos != start:
+                found[-1].listed = True
+            found.append(_Mention(kind, key, written, pos, units, listed=pos != start))
             pos = end
             if not plural:
                 break
@@ -204,6 +209,20 @@ def _mentions(text: str) -> list[_Mention]:
                 if mention.start >= start:  # "các phường A, B và C cũ": the whole list
                     mention.era = "old" if era.group(1) else "new"
     return found
+
+
+def _initials(text: str, after_anchor: int, written: str, end: int) -> bool:
+    """Whether "P." and what follows are a person's initials or a byline (P.V, P.T.H), not a
+    ward: letters right after the dot, one or two, then another initial or no place after.
+
+    >>> _initials("Theo P.V (90mins)", 7, "V", 8), _initials("P.V, TP Vị Thanh", 2, "V", 3)
+    (True, False)
+    """
+    if text[after_anchor : after_anchor + 1] in (" ", "\t") or not written.isalpha() or len(written) > 2:
+        return False
+    if re.match(r"\.[^\W\d_]", text[end : end + 2]):
+        return True  # P.T.H: initials
+    return not _places_after(text, end)
 
 
 @dataclass
@@ -346,19 +365,29 @@ def find_wards(
     district: str | None = None,
     *,
     on: dt.date | None = None,
+    title_end: int = 0,
+    lead_end: int | None = None,
 ) -> tuple[Ward, ...]:
-    """The communes the text names, placed where it allows, most-mentioned first.
+    """The communes the text names, placed where it allows, most-mentioned first, each with
+    its role: the subject of the article, or mentioned in passing.
 
     `on` is the article's date when known: a name that was a unit both before and after the
     July 2025 reorganisation is the unit in force that day, unless the text marks it "cũ" or
-    "(mới)".
+    "(mới)".  The text's title ends at `title_end` and its lead (the first paragraph) at
+    `lead_end` (by default the first paragraph after the title, 500 characters at most); a
+    ward is a subject when it is named in the title, in the lead (not only as
+    one of a list), or more often than the others.
 
-    >>> find_wards("Đại hội Đảng bộ phường Lương Khánh Thiện; đ/c Bí thư Tỉnh ủy dự.")
-    (Ward(type='phường', name='Lương Khánh Thiện', district='Thành phố Phủ Lý', province='Hà Nam', now='Phường Phủ Lý, Tỉnh Ninh Bình'),)
+    >>> [(w.name, w.district, w.province, w.now, w.role) for w in find_wards(
+    ...     "Đại hội Đảng bộ phường Lương Khánh Thiện; đ/c Bí thư Tỉnh ủy dự.")]
+    [('Lương Khánh Thiện', 'Thành phố Phủ Lý', 'Hà Nam', 'Phường Phủ Lý, Tỉnh Ninh Bình', 'subject')]
     """
     mentions = _mentions(text)
     if not mentions:
         return ()
+    if lead_end is None:
+        first = text[title_end:].lstrip("\n").split("\n\n", 1)[0]
+        lead_end = title_end + (len(text[title_end:]) - len(text[title_end:].lstrip("\n"))) + min(len(first), 500)
     groups: dict[tuple[str, str], list[_Mention]] = {}
     for mention in mentions:
         # "Sĩ Bình" and "Sỹ Bình" are one name: i and y are interchangeable in spelling.
@@ -384,11 +413,30 @@ def find_wards(
             # in force that day among those left.
             units = _narrow(units, lambda u: u.current == (dated == "new"))
         best = max(group, key=lambda m: (has_diacritics(m.written) and not m.written.isupper(), -m.start))
-        wards.append((-len(group), group[0].start, _ward(kind, _display(best.written, best.units), units)))
-    seen: dict[Ward, None] = {}
-    for _, _, ward in sorted(wards, key=lambda w: (w[0], w[1])):
-        seen.setdefault(ward)
-    return tuple(seen)
+        wards.append((group, _ward(kind, _display(best.written, best.units), units)))
+    return _with_roles(wards, title_end, lead_end)
+
+
+def _with_roles(found: list[tuple[list[_Mention], Ward]], title_end: int, lead_end: int) -> tuple[Ward, ...]:
+    """The wards, most-mentioned first, one per place, each with its role and evidence."""
+    merged: dict[Ward, list[_Mention]] = {}
+    for group, ward in found:
+        merged.setdefault(ward, []).extend(group)
+    # Named most: alone (not in a list) at least twice, and as often as any other ward.
+    alone_counts = {w: sum(not m.listed for m in g) for w, g in merged.items()}
+    most = max(alone_counts.values())
+    leaders = sum(n == most for n in alone_counts.values())
+    out = []
+    for ward, group in merged.items():
+        in_title = any(m.start < title_end for m in group)
+        in_lead = any(title_end <= m.start < lead_end for m in group)
+        alone = [m for m in group if not m.listed]
+        named_most = len(alone) >= 2 and len(alone) == most and leaders <= 2
+        subject = in_title or any(title_end <= m.start < lead_end for m in alone) or named_most
+        out.append((-len(group), min(m.start for m in group), replace(
+            ward, role="subject" if subject else "mentioned", mentions=len(group),
+            in_title=in_title, in_lead=in_lead)))
+    return tuple(ward for _, _, ward in sorted(out, key=lambda w: (w[0], w[1])))
 
 
 def _ward(kind: str, name: str, units: list[gz.Unit]) -> Ward:
