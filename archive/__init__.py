@@ -14,6 +14,7 @@ _EXPORTS = {
     "ReadError": ".errors",
     "WardnewsError": ".errors",
     "read_articles": ".pipeline",
+    "merged_into": ".gazetteer",
     "lazy_exports": ".lazy",  # for the packages above, to re-export names as this one does
 }
 __all__ = sorted(_EXPORTS)

@@ -300,3 +300,26 @@ def all_province_names() -> frozenset[str]:
     (64, True)
     """
     return frozenset(_load().province_names)
+
+
+def merged_into(now: str) -> tuple[Unit, ...]:
+    """The units before July 2025 that became the unit `now` ("Phường Phủ Lý, Tỉnh Ninh
+    Bình"), by the package's mapping, sorted by name.
+
+    >>> [u.name for u in merged_into("Phường Phủ Lý, Tỉnh Ninh Bình")]
+    ['Châu Cầu', 'Liêm Chính', 'Thanh Châu']
+    """
+    return _merged().get(now, ())
+
+
+@functools.lru_cache(maxsize=1)
+def _merged() -> dict[str, tuple[Unit, ...]]:
+    gaz = _load()
+    found: dict[str, dict[str, Unit]] = {}
+    for units in gaz.wards.values():
+        for unit in units:
+            label = gaz.now.get(unit.ref)
+            if not unit.current and unit.name and label:
+                found.setdefault(label, {})[unit.ref] = unit
+    return {label: tuple(sorted(units.values(), key=lambda u: (u.name, u.district or "")))
+            for label, units in found.items()}

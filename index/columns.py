@@ -68,8 +68,9 @@ class Facet:
 
 
 def _name_of(value_key: str, key: str) -> bool:
-    # A ward value starts with its type: "phuong luong khanh thien ..." is found by its name.
-    for prefix in ("phuong ", "xa ", "thi tran "):
+    # A value starts with its type: "phuong luong khanh thien ..." is found by its name, and
+    # "tinh ninh binh" (a province now) by "Ninh Bình".
+    for prefix in ("phuong ", "xa ", "thi tran ", "dac khu ", "tinh ", "thanh pho "):
         if value_key.startswith(prefix) and (
             value_key[len(prefix):] == key or value_key[len(prefix):].startswith(key + " ")
         ):

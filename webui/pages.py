@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, stream_with_context
 from markupsafe import Markup
 
+from ..archive import merged_into
 from ..index import MAX_PAGE, SearchRequest, clicked, facet_key, ward_value
 
 from . import chart, citation, exports, i18n
@@ -143,12 +145,28 @@ def citation_csl(article_id: str):
 def _entity(kind: str, name: str, field: str):
     request_ = _request(**{field: (name,)})
     result = get_archive().search(request_)
-    if result.total == 0 and request_.page == 1:
+    if result.total == 0 and request_.page == 1 and kind != "ward":
         abort(404, f"No article about {kind} {name!r} in this index")
     links = Links(request.path, search_pairs(request.args))
+    extra = _ward_context(name, request_, result) if kind == "ward" else {}
+    if kind == "ward" and result.total == 0 and not extra["with_mentions"] and request_.page == 1:
+        abort(404, f"No article about {kind} {name!r} in this index")
     return render_template("entity.html", kind=kind, name=name, result=result, links=links,
                            chart_svg=_chart(result, links), key=facet_key(name), last=last_page(result),
-                           pages=page_numbers(request_.page, last_page(result)))
+                           pages=page_numbers(request_.page, last_page(result)), **extra)
+
+
+def _ward_context(value: str, request_, result) -> dict:
+    """Where a ward is and what it became: its record as articles place it, the unit it is
+    part of now, the units merged with it, and the articles that only mention it."""
+    other = get_archive().search(replace(request_, mentions=not request_.mentions, page=1, limit=1))
+    key = facet_key(value)
+    record = next((w for hit in (result.hits or other.hits) for w in hit.wards
+                   if facet_key(ward_value(w)) == key or facet_key(w.name) == key), None)
+    merged = [u for u in merged_into(record.now)] if record and record.now else []
+    return {"ward": record, "merged": merged,
+            "with_mentions": other.total if not request_.mentions else result.total,
+            "subjects_only": result.total if not request_.mentions else other.total}
 
 
 @bp.route("/ward/<path:value>")

@@ -8,7 +8,7 @@ BadRequest with a message that names the parameter.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from ..index import MAX_PAGE_SIZE, MAX_QUERY_CHARS, BadRequest, SearchRequest
 
@@ -99,7 +99,8 @@ class Links:
         """The path with these parameters, in one order, so one search has one URL."""
         order = {name: i for i, name in enumerate(SEARCH_PARAMS)}
         pairs = sorted(pairs, key=lambda pair: order.get(pair[0], len(order)))
-        return f"{self.path}?{urlencode(pairs)}" if pairs else self.path
+        path = quote(self.path, safe="/")  # a ward page's path holds its name
+        return f"{path}?{urlencode(pairs)}" if pairs else path
 
     def selected(self, name: str) -> list[str]:
         """The values given for a parameter."""

@@ -426,13 +426,16 @@ def _with_roles(found: list[tuple[list[_Mention], Ward]], title_end: int, lead_e
     alone_counts = {w: sum(not m.listed for m in g) for w, g in merged.items()}
     most = max(alone_counts.values())
     leaders = sum(n == most for n in alone_counts.values())
+    # A ward in the title says what the article is about: then the lead's others are not.
+    titled = any(m.start < title_end for g in merged.values() for m in g)
     out = []
     for ward, group in merged.items():
         in_title = any(m.start < title_end for m in group)
         in_lead = any(title_end <= m.start < lead_end for m in group)
         alone = [m for m in group if not m.listed]
         named_most = len(alone) >= 2 and len(alone) == most and leaders <= 2
-        subject = in_title or any(title_end <= m.start < lead_end for m in alone) or named_most
+        leads = not titled and any(title_end <= m.start < lead_end for m in alone)
+        subject = in_title or leads or named_most
         out.append((-len(group), min(m.start for m in group), replace(
             ward, role="subject" if subject else "mentioned", mentions=len(group),
             in_title=in_title, in_lead=in_lead)))
