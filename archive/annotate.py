@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .article import Article, Document, article_id
 from .defaults import Place
-from .extract.dates import annotate_date
+from .extract.dates import article_date
 from .extract.officials import find_officials
 from .extract.terms import find_terms
 from .extract.wards import find_wards
@@ -37,7 +37,8 @@ def annotate(doc: Document, place: Place = Place()) -> Article:
     text = article_text(doc)
     # The title is searched for entities too: it often names the ward and the term.
     whole = f"{doc.title}\n\n{text}"
-    date, date_kind = annotate_date(doc.published, whole)
+    dated = article_date(doc.published, whole, place.years, doc.published_from or "metadata")
+    date, date_kind = dated.value, dated.kind
     return Article(
         id=article_id(doc.source, doc.key),
         source=doc.source,
@@ -61,4 +62,8 @@ def annotate(doc: Document, place: Place = Place()) -> Article:
         encoding=doc.encoding,
         text=text,
         key=doc.key,
+        date_partial=dated.iso,
+        date_precision=dated.precision,
+        date_source=dated.source,
+        dates_mentioned=dated.mentioned,
     )

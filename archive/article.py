@@ -64,7 +64,8 @@ class Document:
     encoding: str
     url: str | None = None
     category: str | None = None
-    published: dt.date | None = None  # from metadata, byline or capture date
+    published: dt.date | None = None  # from metadata, byline, URL or capture date
+    published_from: str | None = None  # which of them: "metadata", "byline", "URL", "capture date"
     summary: str | None = None  # sapo/description, kept apart from the body
 
 
@@ -85,6 +86,12 @@ class Article:
     encoding: str
     text: str
     key: str | None = field(default=None, compare=False)
+    # The date at the precision the sources give ("2020-05-04", "2020-05", "2020", or
+    # "--05-04" when nothing tells the year); `date` holds it only when known to the day.
+    date_partial: str | None = None
+    date_precision: str | None = None  # "day", "month", "year", "month-day"
+    date_source: str | None = None  # what gave the date, or the year of a yearless one
+    dates_mentioned: tuple[str, ...] = ()  # historical dates the article names, not its date
 
     @classmethod
     def from_json(cls, data: dict) -> Article:
@@ -102,6 +109,10 @@ class Article:
             officials=tuple(Official(o["name"], tuple(o["roles"])) for o in data["officials"]),
             encoding=data["encoding"],
             text=data["text"],
+            date_partial=data.get("date_partial", data["date"]),
+            date_precision=data.get("date_precision", "day" if data["date"] else None),
+            date_source=data.get("date_source"),
+            dates_mentioned=tuple(data.get("dates_mentioned", ())),
         )
 
     def to_json(self) -> dict:
@@ -109,6 +120,10 @@ class Article:
         return {
             **identity_json(self),
             "date_kind": self.date_kind,
+            "date_partial": self.date_partial,
+            "date_precision": self.date_precision,
+            "date_source": self.date_source,
+            "dates_mentioned": list(self.dates_mentioned),
             "category": self.category,
             **annotations_json(self),
             "encoding": self.encoding,

@@ -4,6 +4,8 @@
     root = true                      # this folder is the corpus root (optional)
     province = "Hà Nam"              # the province and district the folder's articles are
     district = "Thành phố Phủ Lý"    # about, for wards whose names repeat across provinces
+    year = 2017                      # or years = "2016-2017": the year of a date written
+                                     # without one, when the article tells no other
 
 The corpus root is the outermost folder, at or above the file or folder given, that holds a
 corpus.toml; the search upwards stops at one that says `root = true` (as EditorConfig's
@@ -29,7 +31,7 @@ from . import gazetteer as gz
 from .errors import Problem
 
 DEFAULTS_FILE = "corpus.toml"
-KEYS = ("root", "province", "district")
+KEYS = ("root", "province", "district", "year", "years")
 _DISTRICT_TYPE = re.compile(r"^(?:thành phố|thị xã|huyện|quận|tp\.?)\s*", re.IGNORECASE)
 
 
@@ -39,6 +41,7 @@ class Place:
 
     province: str | None = None
     district: str | None = None
+    years: tuple[int, int] | None = None  # the years the folder's articles are from
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Declaration:
     root: bool = False
     province: str | None = None
     district: str | None = None
+    years: tuple[int, int] | None = None
     error: str | None = None  # why the file is not used at all
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
@@ -70,7 +74,10 @@ def declaration(folder: Path) -> Declaration | None:
     if unknown:
         keys = ", ".join(repr(k) for k in unknown)
         return Declaration(path, error=f"unknown key {keys}: a corpus.toml takes only root = true, "
-                                       f"province and district; fix the key{unused}")
+                                       f"province, district, year and years; fix the key{unused}")
+    years = _years(data)
+    if isinstance(years, str):
+        return Declaration(path, error=f"{years}{unused}")
     wrong = [k for k in ("province", "district") if k in data and not isinstance(data[k], str)]
     if wrong or not isinstance(data.get("root", False), bool):
         key = wrong[0] if wrong else "root"
@@ -86,8 +93,23 @@ def declaration(folder: Path) -> Declaration | None:
         warnings.append(f"district {district!r} is not a district of Vietnam before July 2025 "
                         "(check its spelling): left out")
         district = None
-    return Declaration(path, bool(data.get("root", False)), province, district,
+    return Declaration(path, bool(data.get("root", False)), province, district, years,
                        warnings=tuple(warnings))
+
+
+def _years(data: dict) -> tuple[int, int] | None | str:
+    """`year = 2017` or `years = "2016-2017"` as (first, last); the reason when unreadable."""
+    if "year" in data:
+        year = data["year"]
+        if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2100:
+            return f"'year' must be a year such as 2017, not {year!r}"
+        return year, year
+    if "years" in data:
+        found = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", str(data["years"]))
+        if not found or int(found.group(1)) > int(found.group(2)):
+            return f"'years' must be a range such as \"2016-2017\", not {data['years']!r}"
+        return int(found.group(1)), int(found.group(2))
+    return None
 
 
 def _districts(district: str) -> tuple[tuple[str, str], ...]:
@@ -131,7 +153,7 @@ def place_for(path: Path, root: Path) -> tuple[Place, list[Problem]]:
     district belongs to its province.
     """
     root = absolute(root)
-    province = district = None
+    province = district = years = None
     district_from: Declaration | None = None
     problems: list[Problem] = []
     for found in _chain(path, root):  # root first
@@ -142,6 +164,8 @@ def place_for(path: Path, root: Path) -> tuple[Place, list[Problem]]:
             province, district = found.province, None
         if found.district:
             district, district_from = found.district, found
+        if found.years:
+            years = found.years
     if district and province:
         provinces = set(gz.provinces_named(province))
         if not any(p in provinces for _, p in _districts(district)):
@@ -149,7 +173,7 @@ def place_for(path: Path, root: Path) -> tuple[Place, list[Problem]]:
                                     f"district {district!r} is not in the province {province!r}: "
                                     "left out", kind="warning"))
             district = None
-    return Place(province, district), problems
+    return Place(province, district, years), problems
 
 
 def absolute(path: str | os.PathLike) -> Path:

@@ -25,7 +25,7 @@ from .schema import NOW, SEPARATOR, WARD_PARTS
 
 COLUMN_FACETS = ("term", "official", "category")
 LENGTH_FIELDS = ("title_folded", "text_folded")
-CACHE_FORMAT = 4  # bumped when the arrays change meaning; older caches are rebuilt
+CACHE_FORMAT = 5  # bumped when the arrays change meaning; older caches are rebuilt
 
 
 @dataclass
@@ -87,6 +87,8 @@ class Columns:
     day: np.ndarray  # int yyyymmdd per document, 0 when unknown
     facets: dict[str, Facet]
     lengths: dict[str, np.ndarray] = field(default_factory=dict)  # syllables per field, for BM25
+    md: np.ndarray | None = None  # mmdd per document when its day is known, else 0
+    kind: np.ndarray | None = None  # 1 published, 2 event date, 0 none
 
     @property
     def year(self) -> np.ndarray:
@@ -123,7 +125,8 @@ def _read_cache(cache: Path) -> Columns | None:
             }
             return Columns(size=int(meta["size"]), live=arrays["live"], day=arrays["day"],
                            facets=facets,
-                           lengths={name: arrays[f"length.{name}"] for name in meta["lengths"]})
+                           lengths={name: arrays[f"length.{name}"] for name in meta["lengths"]},
+                           md=arrays["md"], kind=arrays["kind"])
     except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, EOFError):
         return None
 
@@ -137,7 +140,7 @@ def _write_cache(cache: Path, columns: Columns) -> None:
         "lengths": sorted(columns.lengths),
     }
     arrays = {"meta": np.array(json.dumps(meta, ensure_ascii=False)), "live": columns.live,
-              "day": columns.day}
+              "day": columns.day, "md": columns.md, "kind": columns.kind}
     for name, facet in columns.facets.items():
         arrays[f"{name}.doc_of"] = facet.doc_of
         arrays[f"{name}.value_of"] = facet.value_of
@@ -163,10 +166,7 @@ def read_columns(reader) -> Columns:
         for docnum in range(size):
             if reader.is_deleted(docnum):
                 live[docnum] = False
-    day = np.zeros(size, dtype=np.int64)
-    if reader.has_column("day"):
-        column = reader.column_reader("day")
-        day[:] = [column[d] or 0 for d in range(size)]
+    day, md, kind = (_numbers(reader, name, size) for name in ("day", "md", "kind"))
     facets = {name: _load_facet(reader, name, size) for name in COLUMN_FACETS}
     facets.update(_load_places(reader, size))
     lengths = {
@@ -175,7 +175,7 @@ def read_columns(reader) -> Columns:
                        dtype=np.float64)
         for name in LENGTH_FIELDS
     }
-    return Columns(size, live, day, facets, lengths)
+    return Columns(size, live, day, facets, lengths, md, kind)
 
 
 class _Builder:
@@ -224,6 +224,36 @@ def _entries(reader, name: str, size: int):
         for entry in text.split(SEPARATOR):
             if entry:
                 yield docnum, entry
+
+
+def within(day: np.ndarray, start: int | None, end: int | None) -> np.ndarray:
+    """Documents whose whole date lies from `start` to `end` (yyyymmdd, None open): an article
+    known only to its month or year is inside a range that holds the whole month or year, so
+    a year's bar, its facet count and the range `from=2020&to=2020` list one set.
+
+    >>> within(np.array([20200504, 20200500, 20200000, 0]), 20200501, 20200531).tolist()
+    [True, True, False, False]
+    >>> within(np.array([20200504, 20200500, 20200000, 0]), 20200101, 20201231).tolist()
+    [True, True, True, False]
+    """
+    year_only = day % 10000 == 0
+    month_only = (day % 100 == 0) & ~year_only
+    first = np.where(year_only, day + 101, np.where(month_only, day + 1, day))
+    last = np.where(year_only, day + 1231, np.where(month_only, day + 31, day))
+    mask = day > 0
+    if start is not None:
+        mask &= first >= start
+    if end is not None:
+        mask &= last <= end
+    return mask
+
+
+def _numbers(reader, name: str, size: int) -> np.ndarray:
+    values = np.zeros(size, dtype=np.int64)
+    if reader.has_column(name):
+        column = reader.column_reader(name)
+        values[:] = [column[d] or 0 for d in range(size)]
+    return values
 
 
 def _load_facet(reader, name: str, size: int) -> Facet:

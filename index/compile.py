@@ -324,6 +324,8 @@ def _compile(node, compiled: Compiled):
 
 
 def _days(node: DateRange) -> wq.Query:
+    if node.month_day is not None:
+        return wq.NumericRange("md", node.month_day, node.month_day)
     start = int(node.start.strftime("%Y%m%d")) if node.start else 10000101
     end = int(node.end.strftime("%Y%m%d")) if node.end else 99991231
     return wq.NumericRange("day", start, end)

@@ -19,6 +19,8 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.matching import FilterMatcher
 
+from .columns import within
+
 # What this module takes from Whoosh beyond its documented API (see segment.py's).
 WHOOSH_INTERNALS = {
     "whoosh.codec.whoosh3.W3LeafMatcher": ("_read_ids", "_read_weights", "_ids", "_weights",
@@ -48,11 +50,12 @@ class Evaluator:
     """Evaluates Whoosh query trees over one opened index with cached posting arrays."""
 
     def __init__(self, searcher, live: np.ndarray, day: np.ndarray,
-                 lengths: dict[str, np.ndarray] | None = None):
+                 lengths: dict[str, np.ndarray] | None = None, md: np.ndarray | None = None):
         self.searcher = searcher
         self.size = len(live)
         self.live = live
         self.day = day
+        self.md = md if md is not None else np.zeros(len(live), dtype=np.int64)
         self.leaves = searcher.reader().leaf_readers()
         self.field_boost = {name: getattr(field.format, "field_boost", 1.0)
                             for name, field in searcher.schema.items()}
@@ -163,9 +166,10 @@ class Evaluator:
         if isinstance(query, wq.Phrase):
             return self._phrase(query, scored)
         if isinstance(query, wq.NumericRange) and query.fieldname == "day":
-            start = query.start if query.start is not None else 0
-            end = query.end if query.end is not None else 99999999
-            return Matches((self.day >= start) & (self.day <= end) & (self.day > 0), np.zeros(self.size))
+            return Matches(within(self.day, query.start, query.end), np.zeros(self.size))
+        if isinstance(query, wq.NumericRange) and query.fieldname == "md":
+            # a day and month in any year, and those whose year is unknown
+            return Matches(self.live & (self.md == query.start), np.zeros(self.size))
         raise TypeError(f"cannot evaluate {type(query).__name__} queries")
 
     def _term(self, query: wq.Term, scored: bool) -> Matches:

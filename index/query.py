@@ -6,6 +6,7 @@
     đại hội OR hội nghị        alternatives; AND is implied, NOT / -word exclude
     title:"nhiệm kỳ"           a field: title, ward, official, term, date, category
     date:2020..2021-06         a date range (YYYY, YYYY-MM or YYYY-MM-DD at either end)
+    date:--05-15               15 May of any year, and of articles whose year is unknown
 
 The parser never raises: unbalanced quotes close at the end, stray operators are read as
 words, unknown fields as words.  What it could not read is reported in `notes`.
@@ -46,6 +47,7 @@ class DateRange:
 
     start: dt.date | None
     end: dt.date | None
+    month_day: int | None = None  # mmdd: "date:--05-15", 15 May of any year or of none known
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ def _node(value: str, field_name: str | None, quoted: bool, notes: list[str]):
     if field_name == "date":
         found = parse_date_range(value)
         if found is None:
-            notes.append(f"'date:{value}' is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, A..B)")
+            notes.append(f"'date:{value}' is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, A..B, --MM-DD)")
         return found
     if not re.search(r"[^\W_]", value):
         return None  # punctuation only: nothing to match
@@ -190,7 +192,20 @@ def _node(value: str, field_name: str | None, quoted: bool, notes: list[str]):
 
 
 def parse_date_range(value: str) -> DateRange | None:
-    """'2020', '2020..2021-06', '..2019', '2021-03-01..' as a range; None if unreadable."""
+    """'2020', '2020..2021-06', '..2019', '2021-03-01..' as a range, '--05-15' a day of the
+    year; None if unreadable.
+
+    >>> parse_date_range("--05-15"), parse_date_range("--02-30")
+    (DateRange(start=None, end=None, month_day=515), None)
+    """
+    yearless = re.fullmatch(r"\s*--(\d\d)-(\d\d)\s*", value)
+    if yearless:
+        month, day = int(yearless.group(1)), int(yearless.group(2))
+        try:
+            dt.date(2000, month, day)  # a leap year: 29 February is a day of the year
+        except ValueError:
+            return None
+        return DateRange(None, None, month * 100 + day)
     if ".." in value:
         left, right = value.split("..", 1)
         start = parse_day(left) if left.strip() else None

@@ -18,6 +18,9 @@ SORTS = ("relevance", "newest", "oldest")
 MATCHES = ("strict", "loose")  # the words as typed; or also other accents, syllables apart
 # Facets counted for every search: the places (as the article names them, and the units in
 # force now), then terms, officials and years.
+# The year facet's value for articles whose year nothing tells (undated, or a day and month
+# alone): counted and selectable like a year, never dropped.
+UNKNOWN_YEAR = "unknown"
 FACETS = ("province", "district", "ward", "now_province", "now", "term", "official", "year")
 PLACE_FILTERS = {"provinces": "province", "districts": "district", "wards": "ward",
                  "now_provinces": "now_province", "nows": "now"}
@@ -116,8 +119,9 @@ def _values(name: str, value) -> tuple[str, ...]:
 def _years(name: str, value) -> tuple[str, ...]:
     years = _values(name, value)
     for year in years:
-        if not (len(year) == 4 and _DIGITS.match(year)):
-            raise _problem(f"{{{name}}} must be four digits, not {_shown(year)}", name)
+        if not (len(year) == 4 and _DIGITS.match(year)) and year != UNKNOWN_YEAR:
+            raise _problem(f"{{{name}}} must be four digits or '{UNKNOWN_YEAR}', not "
+                           f"{_shown(year)}", name)
     return years
 
 

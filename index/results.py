@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 from ..archive.article import Official, Ward, annotations_json, identity_json
 
@@ -19,6 +20,7 @@ class FacetValue:
     selected: bool = False
     label: str | None = None  # how to show it, when the value alone is not enough
     now: str | None = None  # for wards: the unit it belongs to since July 2025
+    kinds: tuple[int, int] | None = None  # for years: placed by (published, event) dates
 
     def to_json(self) -> dict:
         data = {"value": self.value, "count": self.count, "selected": self.selected}
@@ -26,7 +28,20 @@ class FacetValue:
             data["label"] = self.label
         if self.now is not None:
             data["now"] = self.now
+        if self.kinds is not None:
+            data["published"], data["event"] = self.kinds
         return data
+
+
+class Period(NamedTuple):
+    """A bar of the date chart or a year's count: documents placed by a published date and
+    by an event date are told apart (`published` + `event` may be less than `count` for
+    articles of an older index that did not record it)."""
+
+    period: str  # "2020", "2020-05", or "unknown" (the year nothing tells)
+    count: int
+    published: int = 0
+    event: int = 0
 
 
 @dataclass(frozen=True)
@@ -46,11 +61,15 @@ class Hit:
     score: float | None
     snippet: str  # plain text with matches between MARK_START and MARK_END
     title_marked: str = ""
+    date_partial: str | None = None  # the date at its precision: "2020-05", "--05-15" ...
+    date_precision: str | None = None
 
     def to_json(self) -> dict:
-        """The hit in the JSON shape of DESIGN.md."""
+        """The hit in the JSON shape of DESIGN.md, with the date at its precision."""
         return {
             **identity_json(self),
+            "date_partial": self.date_partial,
+            "date_precision": self.date_precision,
             **annotations_json(self),
             "score": round(self.score, 4) if self.score is not None else None,
             "snippet": self.snippet,
@@ -78,7 +97,7 @@ class SearchResult:
     facets: dict[str, tuple[FacetValue, ...]]
     suggestions: tuple[Suggestion, ...] = ()
     notes: tuple[str, ...] = ()  # parts of the query that could not be read, said plainly
-    histogram: tuple[tuple[str, int], ...] = ()  # (year or month, count) over the result set
+    histogram: tuple[Period, ...] = ()  # per year or month over the result set, unknown last
     seconds: float = 0.0
     match: str = "strict"  # the reading listed: the words as typed, or "loose"
     # Articles the loose reading finds and the strict one does not, under the same filters:

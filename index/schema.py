@@ -25,13 +25,38 @@ from .segment import count_value
 # another is rebuilt by `wardnews index` and refused by searches (IndexOutdated).
 # 2: exact pairs, i/y spelling variants as one key, "/" kept in pair keys.
 # 3: wards stored with their role and their district, province and unit now.
-INDEX_FORMAT = 3
+# 4: dates at their precision (day, md, kind columns).
+INDEX_FORMAT = 4
 
 # Facet values are stored per document in columns, joined by this separator; a ward's
 # entry holds its parts (WARD_PARTS) joined by the second one.
 SEPARATOR = "\x1f"
 NOW = "\x1e"
 WARD_PARTS = ("value", "now", "role", "district", "province", "now_province")
+
+
+def day_number(article) -> int:
+    """An article's date as one sortable number at its precision: yyyymmdd, yyyymm00 for a
+    month, yyyy0000 for a year, 0 when the year is unknown.
+
+    >>> from types import SimpleNamespace as S
+    >>> [day_number(S(date_partial=p)) for p in ("2020-05-04", "2020-05", "2020", "--05-04", None)]
+    [20200504, 20200500, 20200000, 0, 0]
+    """
+    partial = article.date_partial or ""
+    if not partial or partial.startswith("--"):
+        return 0
+    parts = [int(p) for p in partial.split("-")] + [0, 0]
+    return parts[0] * 10000 + parts[1] * 100 + parts[2]
+
+
+def month_day(article) -> int:
+    """mmdd of an article's date when its day is known, with or without its year."""
+    partial = article.date_partial or ""
+    digits = partial.lstrip("-").split("-")
+    if partial.startswith("--"):
+        return int(digits[0]) * 100 + int(digits[1])
+    return int(digits[1]) * 100 + int(digits[2]) if len(digits) == 3 else 0
 
 
 def ward_entry(ward) -> str:
@@ -98,7 +123,10 @@ def make_schema() -> fields.Schema:
         official=fields.KEYWORD(commas=True, lowercase=False, sortable=columns.VarBytesColumn()),
         term=fields.KEYWORD(commas=True, lowercase=False, sortable=columns.VarBytesColumn()),
         category=fields.KEYWORD(commas=True, lowercase=False, sortable=columns.VarBytesColumn()),
-        day=fields.NUMERIC(int, bits=32, sortable=True, signed=False),  # yyyymmdd, 0 unknown
+        # yyyymmdd; yyyymm00 known to the month, yyyy0000 to the year, 0 without a year
+        day=fields.NUMERIC(int, bits=32, sortable=True, signed=False),
+        md=fields.NUMERIC(int, bits=16, sortable=True, signed=False),  # mmdd, 0 unknown
+        kind=fields.NUMERIC(int, bits=8, sortable=True, signed=False),  # 1 published, 2 event
     )
 
 
@@ -140,5 +168,7 @@ def article_fields(article: Article) -> dict:
         "_stored_term": SEPARATOR.join(article.terms),
         "category": facet_key(article.category or ""),
         "_stored_category": article.category or "",
-        "day": int(article.date.strftime("%Y%m%d")) if article.date else 0,
+        "day": day_number(article),
+        "md": month_day(article),
+        "kind": {"published": 1, "event": 2}.get(article.date_kind or "", 0),
     }

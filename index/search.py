@@ -66,7 +66,8 @@ class Archive:
         cache = generation / f"columns-{ix.latest_generation()}.npz"
         self._columns = load_columns(self._searcher.reader(), cache)
         columns = self._columns
-        self._evaluator = Evaluator(self._searcher, columns.live, columns.day, columns.lengths)
+        self._evaluator = Evaluator(self._searcher, columns.live, columns.day, columns.lengths,
+                                    columns.md)
         self._ids = None
         self._suggested: OrderedDict[SearchRequest, tuple] = OrderedDict()
         self._plans: OrderedDict[str, _Planned] = OrderedDict()
@@ -311,6 +312,8 @@ class Archive:
             score=float(score) if score is not None else None,
             snippet=snippet(article.text, finder),
             title_marked=mark(article.title, finder),
+            date_partial=article.date_partial,
+            date_precision=article.date_precision,
         )
 
     def _docnum(self, article_id: str) -> int:
@@ -359,7 +362,7 @@ class Archive:
                 files=len(info.get("files", {})),
                 by_ward=facets.top_values(columns, "ward"),
                 by_term=facets.top_values(columns, "term"),
-                by_year=facets.years_of(columns, columns.live),
+                by_year=tuple((p.period, p.count) for p in facets.years_of(columns, columns.live)),
                 by_official=facets.top_values(columns, "official", 50),
             )
 

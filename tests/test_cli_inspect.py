@@ -10,6 +10,8 @@ from wardnews.cli import main
 ARTICLE_KEYS = {
     "id", "source", "url", "title", "date", "date_kind", "category", "wards", "terms",
     "officials", "encoding", "text",
+    # issue 10: the date at its precision, what gave it, and the historical dates named
+    "date_partial", "date_precision", "date_source", "dates_mentioned",
 }
 
 
@@ -35,6 +37,8 @@ def test_inspect_json_gives_the_seed_page_as_the_issue_requires(seed_page):
         "Bùi Văn Hùng": ["UVBTV tỉnh ủy", "Bí thư Thành ủy", "Chủ tịch HĐND thành phố"],
     }
     assert (article["date"], article["date_kind"]) == ("2020-05-04", "event")
+    assert (article["date_partial"], article["date_precision"]) == ("2020-05-04", "day")
+    assert article["dates_mentioned"] == []
     assert ".bmp" not in article["text"] and "Skip" not in article["text"]
     assert article["encoding"] == "utf-8"
 

@@ -11,7 +11,7 @@ from wardnews.render_search import marked_text
 from wardnews.index import Archive
 
 HIT_KEYS = {"id", "source", "url", "title", "date", "wards", "terms", "officials", "score",
-            "snippet"}
+            "snippet", "date_partial", "date_precision"}  # issue 10: the date at its precision
 DESIGN_KEYS = {"query", "total", "page", "hits", "facets", "suggestion"}
 DATE_FORMS = "use YYYY, YYYY-MM or YYYY-MM-DD"
 
@@ -172,7 +172,7 @@ def test_a_bad_date_is_a_usage_error_naming_the_forms(search, option, value):
     (("--from", "2021", "--to", "2020"), "--from (2021-01-01) must not be after --to (2020-12-31)"),
     (("--page", "0"), "--page must be a whole number from 1 to 10000, not 0"),
     (("--limit", "101"), "--limit must be a whole number from 1 to 100, not 101"),
-    (("--year", "twenty"), "--year must be four digits, not 'twenty'"),
+    (("--year", "twenty"), "--year must be four digits or 'unknown', not 'twenty'"),
 ])
 def test_a_bad_request_is_a_usage_error_with_the_library_message(search, args, message):
     result = search("đại hội", *args)

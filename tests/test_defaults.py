@@ -55,7 +55,8 @@ def test_no_declaration_means_no_guess(tmp_path):
         ("province = ", "not valid TOML (Invalid value (at end of document)): fix it or delete it; "
                         "its folder's articles are read without it"),
         ('provnce = "Hà Nam"\n', "unknown key 'provnce': a corpus.toml takes only root = true, "
-                                 "province and district; fix the key; its folder's articles are "
+                                 "province, district, year and years; fix the key; its folder's "
+                                 "articles are "
                                  "read without it"),
         ("province = 12\n", "'province' must be text in quotes; its folder's articles are read without it"),
         ('root = "yes"\n', "'root' must be true or false; its folder's articles are read without it"),

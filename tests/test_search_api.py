@@ -126,7 +126,7 @@ def test_one_ward_as_a_string_narrows_as_a_tuple_does(search_archive):
     ({"page": True}, "page must be a whole number from 1 to 10000, not True"),
     ({"wards": 7}, "wards must be a string or a sequence of strings, not int"),
     ({"officials": [None]}, "officials must be a string or a sequence of strings, not a sequence holding NoneType"),
-    ({"years": "²⁰²⁰"}, "years must be four digits, not '²⁰²⁰'"),
+    ({"years": "²⁰²⁰"}, "years must be four digits or 'unknown', not '²⁰²⁰'"),
     ({"sort": "best"}, "sort must be one of relevance, newest, oldest, not 'best'"),
     ({"query": b"bytes"}, "query must be text, not bytes"),
     ({"ward": "Minh Khai"}, "'ward' is not a search option; the options are categories, date_from, "

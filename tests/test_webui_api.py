@@ -27,8 +27,10 @@ def test_api_search_returns_exactly_the_search_result_json(client, archive, quer
 def test_api_search_has_the_design_shape(client):
     data = client.get("/api/search?q=dai+hoi").get_json()
     assert {"query", "total", "page", "hits", "facets", "suggestion"} <= set(data)
+    # the design's keys, and (issue 10) the date at its precision
     assert set(data["hits"][0]) == {"id", "source", "url", "title", "date", "wards", "terms",
-                                    "officials", "score", "snippet"}
+                                    "officials", "score", "snippet", "date_partial",
+                                    "date_precision"}
     assert {"ward", "term", "official", "year"} <= set(data["facets"])
 
 
@@ -48,7 +50,7 @@ def test_api_article_returns_exactly_the_article_json(client, archive):
     ("/api/search?from=2020-02-30", "from must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not '2020-02-30'"),
     ("/api/search?to=soon", "to must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not 'soon'"),
     ("/api/search?from=2021&to=2020", "from (2021-01-01) must not be after to (2020-12-31)"),
-    ("/api/search?year=twenty", "year must be four digits, not 'twenty'"),
+    ("/api/search?year=twenty", "year must be four digits or 'unknown', not 'twenty'"),
     ("/api/search?q=" + "a" * 1001, "q is 1001 characters long; at most 1000 are allowed"),
 ])
 def test_bad_parameters_are_400_with_an_error_naming_the_parameter(client, url, error):

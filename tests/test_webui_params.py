@@ -46,7 +46,7 @@ def test_search_request_reads_each_parameter(given, field, expected):
     (("sort", "best"), "sort must be one of relevance, newest, oldest, not 'best'"),
     (("from", "20/05/2020"), "from must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not '20/05/2020'"),
     (("to", "2020-13"), "to must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not '2020-13'"),
-    (("year", "20"), "year must be four digits, not '20'"),
+    (("year", "20"), "year must be four digits or 'unknown', not '20'"),
     (("q", "x" * 1001), "q is 1001 characters long; at most 1000 are allowed"),
     (("ward", "x" * 301), "ward is longer than 300 characters"),
 ])

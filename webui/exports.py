@@ -19,7 +19,7 @@ from ..archive import WardnewsError
 from ..index import ward_value
 
 COLUMNS = ("id", "date", "date_kind", "title", "wards", "subject_wards", "terms", "officials",
-           "category", "source", "url", "score")
+           "category", "source", "url", "score", "date_partial", "date_precision")
 BATCH = 100  # rows written per chunk sent
 
 
@@ -65,6 +65,8 @@ def row(hit) -> list:
         hit.source,
         hit.url or "",
         "" if hit.score is None else round(hit.score, 4),
+        hit.date_partial or "",
+        hit.date_precision or "",
     ]
 
 

@@ -69,6 +69,7 @@ def template_helpers() -> dict:
         "lang": lang,
         "t": i18n.translator(lang),
         "day": lambda d: i18n.format_date(d, lang),
+        "partial": lambda p: i18n.format_partial(p, lang),
         "number": lambda n: i18n.format_number(n, lang),
         "period": lambda p: i18n.format_period(p, lang),
         "lang_url": language_url,

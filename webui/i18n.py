@@ -59,6 +59,10 @@ STRINGS = {
         "date_format": "NNNN, NNNN-TT hoặc NNNN-TT-NN",
         "chart_title": "Số bài theo thời gian",
         "chart_bar": "{period}: {n} bài; chọn để thu hẹp thời gian",
+        "chart_bar_kinds": "{period}: {n} bài ({published} theo ngày đăng, {event} theo ngày sự kiện); chọn để thu hẹp thời gian",
+        "chart_legend": "Cột xanh: theo ngày đăng; cam: theo ngày sự kiện nêu trong bài; xám: không rõ năm.",
+        "year_unknown": "Không rõ năm",
+        "year_kinds": "{published} ngày đăng, {event} ngày sự kiện",
         "exports": "Tải toàn bộ kết quả",
         "recent": "Bài mới nhất",
         "by_ward": "Theo phường, xã",
@@ -68,6 +72,18 @@ STRINGS = {
         "date_published": "ngày đăng",
         "date_event": "ngày diễn ra sự kiện",
         "date_unknown": "không rõ ngày",
+        "date_from_source": " · theo {source}",
+        "source_metadata": "siêu dữ liệu của trang",
+        "source_byline": "dòng ngày đăng",
+        "source_URL": "địa chỉ trang",
+        "source_capture_date": "ngày lưu trang",
+        "source_text": "ngày ghi trong bài",
+        "source_year_in_the_text": "năm ghi gần ngày đó trong bài",
+        "source_folder": "năm khai báo của thư mục (corpus.toml)",
+        "source_articles_other_dates": "các ngày khác trong bài",
+        "source_term": "nhiệm kỳ nêu trong bài",
+        "source_anniversary": "năm kỷ niệm nêu trong bài",
+        "dates_mentioned": "Ngày lịch sử nêu trong bài",
         "category": "Chuyên mục",
         "wards": "Phường, xã",
         "terms": "Nhiệm kỳ",
@@ -151,6 +167,10 @@ STRINGS = {
         "date_format": "YYYY, YYYY-MM or YYYY-MM-DD",
         "chart_title": "Articles over time",
         "chart_bar": "{period}: {n} articles; choose to narrow the dates",
+        "chart_bar_kinds": "{period}: {n} articles ({published} by publication date, {event} by event date); choose to narrow the dates",
+        "chart_legend": "Blue: by publication date; orange: by the event date the article gives; grey: year unknown.",
+        "year_unknown": "Year unknown",
+        "year_kinds": "{published} published, {event} event dates",
         "exports": "Download every result",
         "recent": "Latest articles",
         "by_ward": "By ward or commune",
@@ -160,6 +180,18 @@ STRINGS = {
         "date_published": "published",
         "date_event": "date of the event",
         "date_unknown": "date unknown",
+        "date_from_source": " · from {source}",
+        "source_metadata": "the page's metadata",
+        "source_byline": "the byline",
+        "source_URL": "the page's address",
+        "source_capture_date": "the capture date",
+        "source_text": "a date in the text",
+        "source_year_in_the_text": "a year stated near it in the text",
+        "source_folder": "the folder's declared year (corpus.toml)",
+        "source_articles_other_dates": "the article's other dates",
+        "source_term": "the term the article names",
+        "source_anniversary": "the anniversary the article marks",
+        "dates_mentioned": "Historical dates the article names",
         "category": "Category",
         "wards": "Wards and communes",
         "terms": "Terms",
@@ -231,6 +263,31 @@ def format_date(day: dt.date | None, lang: str) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
+def format_partial(partial: str | None, lang: str) -> str:
+    """A date at its precision ("2020-05-04", "2020-05", "2020", "--05-04") as each language
+    writes it, saying when the year is unknown.
+
+    >>> [format_partial(p, "vi") for p in ("2020-05-04", "2020-05", "2020", "--05-04")]
+    ['04/05/2020', '05/2020', 'năm 2020', '04/05 (không rõ năm)']
+    >>> format_partial("--05-04", "en")
+    '4 May (year unknown)'
+    """
+    if not partial:
+        return ""
+    if partial.startswith("--"):
+        month, day = int(partial[2:4]), int(partial[5:7])
+        if lang == "vi":
+            return f"{day:02d}/{month:02d} (không rõ năm)"
+        return f"{day} {dt.date(2000, month, 1).strftime('%B')} (year unknown)"
+    parts = partial.split("-")
+    if len(parts) == 3:
+        return format_date(dt.date(*map(int, parts)), lang)
+    if len(parts) == 2:
+        month = dt.date(int(parts[0]), int(parts[1]), 1)
+        return month.strftime("%m/%Y") if lang == "vi" else month.strftime("%B %Y")
+    return f"năm {partial}" if lang == "vi" else partial
+
+
 def format_number(n: int, lang: str) -> str:
     """A count with thousands grouped: 35.000 in Vietnamese, 35,000 in English.
 
@@ -247,6 +304,8 @@ def format_period(period: str, lang: str) -> str:
     >>> format_period("2020-05", "vi"), format_period("2020-05", "en"), format_period("2020", "vi")
     ('05/2020', '2020-05', '2020')
     """
+    if period == "unknown":
+        return STRINGS[lang]["year_unknown"] if lang in STRINGS else period
     if len(period) == 7 and lang == "vi":
         return f"{period[5:]}/{period[:4]}"
     return period

@@ -32,8 +32,12 @@ def _request(**fixed) -> SearchRequest:
 def _chart(result, links: Links) -> Markup:
     t = i18n.translator(g.lang)
     show = lambda p: i18n.format_period(p, g.lang)  # noqa: E731
-    drawn = chart.svg(result.histogram, links.narrow,
-                      lambda p, n: t("chart_bar", period=show(p), n=n), t("chart_title"), show)
+    def label(period, n, published=None, event=None):
+        if published is None:
+            return t("chart_bar", period=show(period), n=n)
+        return t("chart_bar_kinds", period=show(period), n=n, published=published, event=event)
+
+    drawn = chart.svg(result.histogram, links.narrow, label, t("chart_title"), show)
     return Markup(drawn)  # chart.svg escapes every value it writes
 
 

@@ -127,7 +127,10 @@ class Links:
         return self.change(page=number if number > 1 else None)
 
     def narrow(self, period: str) -> str:
-        """This search within one year ("2020") or month ("2020-05"), as a date range."""
+        """This search within one year ("2020") or month ("2020-05"), as a date range; or
+        among the articles whose year is unknown."""
+        if period == "unknown":
+            return self.url(_without_page(self.pairs) + [("year", period)])
         return self.change(from_=period, to=period)
 
     def export(self, path: str) -> str:

@@ -12,11 +12,13 @@ import datetime as dt
 import email.utils
 import re
 import unicodedata
+import urllib.parse
 from dataclasses import dataclass
 
 from ..normalise import canonical_tones, fold
 
-__all__ = ["parse_date", "find_byline_date", "find_event_date", "annotate_date"]
+__all__ = ["parse_date", "url_date", "find_byline_date", "find_event_date", "annotate_date", "ArticleDate",
+           "article_date"]
 
 # Vietnam's time.  A UTC timestamp such as "2019-10-30T17:30:00Z" is already 31 October for
 # the readers the article was written for; the date printed on the page is the local one.
@@ -95,6 +97,28 @@ def _iso_date(match: re.Match, text: str) -> dt.date | None:
         return None
     local = moment.astimezone(VIETNAM).date()  # why: see VIETNAM
     return local if _plausible(local.year) else None
+
+
+# A date in a URL's path, as portals and CMSs write it: /2020/05/04/, /2020-05-04-, 20200504.
+_URL_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)([/_-]?)(\d\d)\2(\d\d)(?![\d])")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The publication date a URL's path carries, if it carries one that exists.
+
+    >>> url_date("https://x.gov.vn/tin-tuc/2020/05/04/dai-hoi.html"), url_date("https://x.vn/a-20191231.htm")
+    (datetime.date(2020, 5, 4), datetime.date(2019, 12, 31))
+    >>> url_date("https://baomoi.com/a/c/34567890.epi") is None
+    True
+    """
+    if not url:
+        return None
+    path = urllib.parse.urlsplit(url).path
+    for found in _URL_DATE.finditer(path):
+        date = _make(int(found.group(1)), int(found.group(3)), int(found.group(4)))
+        if date is not None and date <= dt.date.today():
+            return date
+    return None
 
 
 def parse_date(s: str) -> dt.date | None:
@@ -470,3 +494,215 @@ def annotate_date(
     if event is not None:
         return event, "event"
     return None, None
+
+
+# --- the article's date, partial dates kept ------------------------------------------
+
+# An article's own date is news of its time: a full date this much older than the latest
+# year the article names, or before this year, is a historical reference ("ngày 2/9/1945"
+# in an anniversary story), listed among the article's dates but never its date.
+HISTORICAL_GAP = 2
+FIRST_ARTICLE_YEAR = 1990
+_NAM_YEAR = re.compile(r"(?:^|[^\w])" + _YEAR_WORD + r"\s+((?:19|20)\d\d)(?![\d/])")
+_MONTH_YEAR = re.compile(r"(?:^|[^\w])" + _MONTH_WORD + r"\s+(\d{1,2})\s*(?:/|-|,|\s+" + _YEAR_WORD
+                         + r")\s*((?:19|20)\d\d)(?![\d/])")
+_TERM = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)?\d\d)(?!\d)")
+_NEAR = 300  # characters around a yearless date in which a stated year dates it
+_HEAD = 600  # the title and lead, where a month or a year alone can date the article
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """An article's date at the precision the sources give, with where it came from.
+
+    `precision` is "day", "month", "year", or "month-day" (a day and month whose year
+    nothing tells); `source` says what gave it, or what gave the year of a date written
+    without one.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    kind: str | None = None  # "published" or "event"
+    precision: str | None = None
+    source: str | None = None
+    mentioned: tuple[str, ...] = ()  # historical dates the article names (ISO)
+
+    @property
+    def value(self) -> dt.date | None:
+        """The date itself when known to the day."""
+        return dt.date(self.year, self.month, self.day) if self.precision == "day" else None
+
+    @property
+    def iso(self) -> str | None:
+        """ISO 8601 at its precision: "2020-05-04", "2020-05", "2020", or "--05-04".
+
+        >>> ArticleDate(None, 5, 4, "event", "month-day").iso, ArticleDate(2020, 5, None, "event", "month").iso
+        ('--05-04', '2020-05')
+        """
+        if self.precision == "day":
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.precision == "month":
+            return f"{self.year:04d}-{self.month:02d}"
+        if self.precision == "year":
+            return f"{self.year:04d}"
+        if self.precision == "month-day":
+            return f"--{self.month:02d}-{self.day:02d}"
+        return None
+
+
+def _of(date: dt.date, kind: str, source: str, mentioned=()) -> ArticleDate:
+    return ArticleDate(date.year, date.month, date.day, kind, "day", source, tuple(mentioned))
+
+
+def _this_year() -> int:
+    return dt.date.today().year
+
+
+# A year that plans or looks back ("đến năm 2030", "tầm nhìn 2045", "giai đoạn 2021-2025"):
+# it does not date the article.
+_NOT_THE_YEAR = re.compile(r"(?:" + _words("đến", "tới", "trước", "tầm nhìn", "giai đoạn", "sau",
+                                           "từ", "vào", "kể từ") + r")\s*$")
+
+
+def article_date(published: dt.date | None, text: str, folder_years: tuple[int, int] | None = None,
+                 published_source: str = "metadata") -> ArticleDate:
+    """The article's date: published (metadata or byline), else the main event's, a yearless
+    one given the year the archive can tell, else kept partial.
+
+    The year of an event date written without one comes, in this order, from the
+    publication date, a year the text states near it, the folder (corpus.toml `year` or
+    `years`), then the article's other dates or its term; else the date stays "--MM-DD".
+
+    >>> article_date(None, "Sáng 7/2, UBND phường họp. Năm 2017 phường phấn đấu ...").iso
+    '2017-02-07'
+    >>> article_date(None, "Sáng 7/2, UBND phường họp dân.").iso
+    '--02-07'
+    >>> d = article_date(None, "Kỷ niệm ngày 2/9/1945. Sáng 2/9/2017, phường tổ chức lễ chào cờ.")
+    >>> d.iso, d.mentioned
+    ('2017-09-02', ('1945-09-02',))
+    """
+    lower = text.lower()
+    if not unicodedata.is_normalized("NFC", lower):
+        lower = unicodedata.normalize("NFC", lower)
+    if published is not None:
+        return _of(published, "published", published_source)
+    byline = find_byline_date(text)
+    if byline is not None:
+        return _of(byline, "published", "byline")
+    found = _candidates(lower)
+    # The latest year of the full dates the article writes (plans' years, "đến năm 2030",
+    # are no full dates): what is older by HISTORICAL_GAP years is history.
+    latest = max((c.year for c in found if c.year is not None and c.year <= _this_year()), default=None)
+    mentioned = []
+    for c in found:
+        historical = c.year is not None and (c.year < FIRST_ARTICLE_YEAR
+                                             or (latest and c.year < latest - HISTORICAL_GAP))
+        if historical:
+            if not c.excluded:
+                mentioned.append(f"{c.year:04d}-{c.month:02d}-{c.day:02d}")
+            c.excluded = c.excluded or "historical"
+        elif not c.excluded:
+            _score(lower, c)
+    _link_ranges(lower, found)
+    dated = [c for c in found if c.year is not None and c.excluded in (None, "document")]
+    best = None
+    for c in found:
+        if not c.excluded and c.score >= _THRESHOLD and (best is None or c.score > best.score):
+            best = c
+    mentioned = tuple(dict.fromkeys(mentioned))
+    if best is not None:
+        return _event(best, lower, dated, folder_years, mentioned)
+    return _coarse(lower, latest, mentioned)
+
+
+def _event(best: _Candidate, lower: str, dated: list[_Candidate], folder_years, mentioned) -> ArticleDate:
+    """The best event candidate at the precision its year can be had."""
+    if best.year is not None:
+        date = _make(best.year, best.month, best.day)
+        return _of(date, "event", "text", mentioned) if date else ArticleDate(mentioned=mentioned)
+    if best.linked_year is not None:
+        date = _make(best.linked_year, best.month, best.day)
+        if date:
+            return _of(date, "event", "text", mentioned)
+    for year, source in _year_sources(best, lower, dated, folder_years):
+        date = _make(year, best.month, best.day)
+        if date:
+            return _of(date, "event", source, mentioned)
+    try:
+        dt.date(2000, best.month, best.day)  # a leap year: 29/2 is a day and a month
+    except ValueError:
+        return ArticleDate(mentioned=mentioned)
+    return ArticleDate(None, best.month, best.day, "event", "month-day", "text", mentioned)
+
+
+# "kỷ niệm 78 năm Cách mạng Tháng Tám (1945)": the anniversary tells the year it is held.
+_ANNIVERSARY = re.compile(_words("kỷ niệm") + r"\s+(\d{1,3})\s+" + _YEAR_WORD
+                          + r"(?:[^\d]{0,120}?)(?<!\d)((?:18|19|20)\d\d)(?!\d)")
+
+
+def _anniversary_year(lower: str) -> int | None:
+    """The year an anniversary the article celebrates falls in, if that is a year of news."""
+    for found in _ANNIVERSARY.finditer(lower[:_HEAD * 2]):
+        year = int(found.group(2)) + int(found.group(1))
+        if FIRST_ARTICLE_YEAR <= year <= _this_year():
+            return year
+    return None
+
+
+def _year_sources(best: _Candidate, lower: str, dated: list[_Candidate], folder_years):
+    """Candidate years for a yearless date, in the order they are trusted, with their source.
+
+    Only years of news count: a year the article names as history ("năm 1945") never
+    becomes the year of "sáng 2/9".
+    """
+    restated = _year_from_text(best, dated)
+    if restated and restated >= FIRST_ARTICLE_YEAR:
+        yield restated, "year in the text"
+    anniversary = _anniversary_year(lower)
+    if anniversary:
+        yield anniversary, "anniversary"
+    window = lower[max(0, best.start - _NEAR) : best.end + _NEAR]
+    near = sorted({int(y) for y in _NAM_YEAR.findall(window) if int(y) >= FIRST_ARTICLE_YEAR
+                   and _plausible(int(y)) and not _plans(window, y)}
+                  | {c.year for c in dated if abs(c.start - best.start) <= _NEAR})
+    if len(near) == 1:
+        yield near[0], "year in the text"
+    if folder_years:
+        first, last = folder_years
+        if first == last:
+            yield first, "folder"
+        else:
+            inside = [c.year for c in dated if first <= c.year <= last]
+            if inside:
+                yield max(inside), "folder"
+    if dated:
+        yield max(c.year for c in dated), "article's other dates"
+    terms = [int(m.group(1)) for m in _TERM.finditer(lower)
+             if FIRST_ARTICLE_YEAR <= int(m.group(1)) <= _this_year()]
+    if terms:
+        yield max(terms), "term"
+
+
+def _plans(window: str, year: str) -> bool:
+    """Whether every mention of the year in the window is a plan's horizon ("đến năm 2030")."""
+    spots = [m.start() for m in re.finditer(year, window)]
+    return bool(spots) and all(_NOT_THE_YEAR.search(window[max(0, s - 22) : s].rstrip()
+                                                    .removesuffix("năm").removesuffix("nam"))
+                               for s in spots)
+
+
+def _coarse(lower: str, latest: int | None, mentioned) -> ArticleDate:
+    """No day to be had: a month and year, or a year, stated in the title or lead."""
+    head = lower[:_HEAD]
+    for match in _MONTH_YEAR.finditer(head):
+        month, year = int(match.group(1)), int(match.group(2))
+        if 1 <= month <= 12 and _plausible(year) and not (latest and year < latest - HISTORICAL_GAP):
+            return ArticleDate(year, month, None, "event", "month", "text", mentioned)
+    years = [int(m.group(1)) for m in _NAM_YEAR.finditer(head)
+             if FIRST_ARTICLE_YEAR <= int(m.group(1)) <= _this_year()
+             and not _NOT_THE_YEAR.search(head[max(0, m.start() - 16) : m.start() + 1])]
+    years = [y for y in years if not (latest and y < latest - HISTORICAL_GAP)]
+    if years:
+        return ArticleDate(max(years), None, None, "event", "year", "text", mentioned)
+    return ArticleDate(mentioned=mentioned)

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..article import Document
 from ..clean import byline_date, clean_lines, is_tail_marker, line_key, parse_date
 from ..errors import Problem
+from ..extract.dates import url_date
 from ..normalise import clean_text
 from . import decoded, load_single
 
@@ -422,6 +423,17 @@ def parse_page(html: str) -> Page:
     return Page(title, category, published, tuple(lines), complete)
 
 
+def publication(metadata: dt.date | None, cleaned: dt.date | None, url: str | None,
+                captured: dt.date | None) -> dict:
+    """The page's publication date and what gave it, most trusted first: the page's metadata,
+    its byline, a date in its URL, the date it was captured."""
+    for date, source in ((metadata, "metadata"), (cleaned, "byline"), (url_date(url), "URL"),
+                         (captured, "capture date")):
+        if date is not None:
+            return {"published": date, "published_from": source}
+    return {}
+
+
 def html_document(
     html: str,
     source: str,
@@ -447,7 +459,7 @@ def html_document(
         encoding=encoding,
         url=url,
         category=cleaned.category,
-        published=cleaned.published or captured,
+        **publication(page.published, cleaned.published, url, captured),
     )
 
 

@@ -122,6 +122,7 @@ def record_document(
         url=_field(record, URL_FIELDS),
         category=cleaned.category,
         published=cleaned.published,
+        published_from=("metadata" if date and parse_date(date) else "byline") if cleaned.published else None,
         summary=(clean_text(summary).strip() or None) if summary else None,
     )
 

@@ -38,4 +38,5 @@ def text_document(text: str, source: str, encoding: str) -> Document | Problem:
         encoding=encoding,
         category=cleaned.category,
         published=cleaned.published,
+        published_from="byline" if cleaned.published else None,
     )
