@@ -5,6 +5,7 @@ from __future__ import annotations
 from .article import Article, Document, article_id
 from .defaults import Place
 from .extract.dates import article_date
+from .extract.identity import with_identity
 from .extract.officials import find_officials
 from .extract.terms import find_terms
 from .extract.wards import find_wards
@@ -39,6 +40,16 @@ def annotate(doc: Document, place: Place = Place()) -> Article:
     whole = f"{doc.title}\n\n{text}"
     dated = article_date(doc.published, whole, place.years, doc.published_from or "metadata")
     date, date_kind = dated.value, dated.kind
+    # An event date may be a date the article looks back to; only a published one says
+    # which units were in force when it was written.
+    wards = find_wards(
+        whole,
+        province=place.province,
+        district=place.district,
+        on=date if date_kind == "published" else None,
+        title_end=len(doc.title),
+        lead_end=len(doc.title) + 2 + _lead_length(text),
+    )
     return Article(
         id=article_id(doc.source, doc.key),
         source=doc.source,
@@ -47,18 +58,9 @@ def annotate(doc: Document, place: Place = Place()) -> Article:
         date=date,
         date_kind=date_kind,
         category=doc.category,
-        # An event date may be a date the article looks back to; only a published one says
-        # which units were in force when it was written.
-        wards=find_wards(
-            whole,
-            province=place.province,
-            district=place.district,
-            on=date if date_kind == "published" else None,
-            title_end=len(doc.title),
-            lead_end=len(doc.title) + 2 + _lead_length(text),
-        ),
+        wards=wards,
         terms=find_terms(whole),
-        officials=find_officials(whole),
+        officials=with_identity(find_officials(whole), wards, place.province),
         encoding=doc.encoding,
         text=text,
         key=doc.key,

@@ -48,9 +48,25 @@ class Official:
 
     name: str
     roles: tuple[str, ...] = ()
+    # The roles in one canonical form (abbreviations expanded, tones and case unified), and
+    # the place that tells this person from others of the name (extract/identity.py).
+    canonical: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    place: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def entity(self) -> str:
+        """The person as the archive counts them: "Nguyễn Văn Hải (Hà Nội)", or the name
+        alone when nothing places them."""
+        return f"{self.name} ({self.place})" if self.place else self.name
 
     def to_json(self) -> dict:
-        return {"name": self.name, "roles": list(self.roles)}
+        return {"name": self.name, "roles": list(self.roles), "entity": self.entity,
+                "place": self.place, "roles_canonical": list(self.canonical)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Official:
+        return cls(data["name"], tuple(data["roles"]), tuple(data.get("roles_canonical", ())),
+                   data.get("place"))
 
 
 @dataclass(frozen=True)
@@ -106,7 +122,7 @@ class Article:
             category=data["category"],
             wards=tuple(Ward(**w) for w in data["wards"]),
             terms=tuple(data["terms"]),
-            officials=tuple(Official(o["name"], tuple(o["roles"])) for o in data["officials"]),
+            officials=tuple(Official.from_json(o) for o in data["officials"]),
             encoding=data["encoding"],
             text=data["text"],
             date_partial=data.get("date_partial", data["date"]),

@@ -12,6 +12,8 @@ from ..archive import lazy_exports
 
 _EXPORTS = {
     "Archive": ".search",
+    "Career": ".career",
+    "RoleSpan": ".career",
     "BuildSummary": ".build",
     "build_index": ".build",
     "Highlighter": ".plan",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,9 +24,9 @@ from ..archive.normalise import canonical_tones
 from .keys import facet_key
 from .schema import NOW, SEPARATOR, WARD_PARTS
 
-COLUMN_FACETS = ("term", "official", "category")
+COLUMN_FACETS = ("term", "category")
 LENGTH_FIELDS = ("title_folded", "text_folded")
-CACHE_FORMAT = 5  # bumped when the arrays change meaning; older caches are rebuilt
+CACHE_FORMAT = 6  # bumped when the arrays change meaning; older caches are rebuilt
 
 
 @dataclass
@@ -36,7 +37,9 @@ class Facet:
     keys: list[str]  # value id → folded key, for matching what a user typed
     doc_of: np.ndarray  # one entry per (document, value) pair: the document
     value_of: np.ndarray  # ... and the value id
-    nows: list[str | None]  # value id → for wards, the unit it belongs to since July 2025
+    # value id → a second line shown with it: for wards the unit they belong to since July
+    # 2025, for officials the role they are most often named with
+    notes: list[str | None]
 
     def count(self, mask: np.ndarray) -> np.ndarray:
         """How many documents under the mask carry each value."""
@@ -120,7 +123,7 @@ def _read_cache(cache: Path) -> Columns | None:
             facets = {
                 name: Facet(values=described["values"], keys=described["keys"],
                             doc_of=arrays[f"{name}.doc_of"], value_of=arrays[f"{name}.value_of"],
-                            nows=described["nows"])
+                            notes=described["notes"])
                 for name, described in meta["facets"].items()
             }
             return Columns(size=int(meta["size"]), live=arrays["live"], day=arrays["day"],
@@ -135,7 +138,7 @@ def _write_cache(cache: Path, columns: Columns) -> None:
     meta = {
         "format": CACHE_FORMAT,
         "size": columns.size,
-        "facets": {name: {"values": f.values, "keys": f.keys, "nows": f.nows}
+        "facets": {name: {"values": f.values, "keys": f.keys, "notes": f.notes}
                    for name, f in columns.facets.items()},
         "lengths": sorted(columns.lengths),
     }
@@ -169,6 +172,7 @@ def read_columns(reader) -> Columns:
     day, md, kind = (_numbers(reader, name, size) for name in ("day", "md", "kind"))
     facets = {name: _load_facet(reader, name, size) for name in COLUMN_FACETS}
     facets.update(_load_places(reader, size))
+    facets["official"] = _load_officials(reader, size)
     lengths = {
         # A document with nothing in a field has no length recorded (None): 0.
         name: np.array([reader.doc_field_length(d, name, 0) or 0 for d in range(size)],
@@ -184,7 +188,7 @@ class _Builder:
     def __init__(self):
         self.ids: dict[str, int] = {}
         self.shown: list[str] = []
-        self.nows: list[str | None] = []
+        self.notes: list[str | None] = []
         self.docs: list[int] = []
         self.values: list[int] = []
         self._document, self._in_document = -1, set()
@@ -196,7 +200,7 @@ class _Builder:
         if identity not in self.ids:
             self.ids[identity] = len(self.shown)
             self.shown.append(value)
-            self.nows.append(now or None)
+            self.notes.append(now or None)
         value_id = self.ids[identity]
         if docnum != self._document:
             self._document, self._in_document = docnum, set()
@@ -208,7 +212,7 @@ class _Builder:
     def facet(self) -> Facet:
         return Facet(values=self.shown, keys=[facet_key(v) for v in self.shown],
                      doc_of=np.array(self.docs, dtype=np.int64),
-                     value_of=np.array(self.values, dtype=np.int64), nows=self.nows)
+                     value_of=np.array(self.values, dtype=np.int64), notes=self.notes)
 
 
 def _entries(reader, name: str, size: int):
@@ -266,6 +270,21 @@ def _load_facet(reader, name: str, size: int) -> Facet:
 # The facets a ward column gives: each level of the places, over subjects only, and over
 # every ward named ("_all").
 PLACE_FACETS = ("ward", "district", "province", "now", "now_province")
+
+
+def _load_officials(reader, size: int) -> Facet:
+    """Officials as entities, each noted with the role it is most often named with, which
+    tells apart people whose names are one."""
+    builder = _Builder()
+    roles: dict[int, Counter] = {}
+    for docnum, entry in _entries(reader, "official", size):
+        entity, _, role = entry.partition(NOW)
+        builder.add(docnum, entity)
+        if role:
+            roles.setdefault(builder.ids[canonical_tones(entity)], Counter())[role] += 1
+    for value_id, counted in roles.items():
+        builder.notes[value_id] = counted.most_common(1)[0][0]
+    return builder.facet()
 
 
 def _load_places(reader, size: int) -> dict[str, Facet]:

@@ -98,10 +98,14 @@ def facet_values(columns: Columns, name: str, mask: np.ndarray, selected: set,
     order = np.argsort(-counts, kind="stable")
     shown = [int(i) for i in order[:limit] if counts[i] > 0]
     shown += [i for i in selected if i not in shown]
+    if name == "official":  # labelled with a distinguishing role
+        return tuple(FacetValue(facet.values[i], int(counts[i]), i in selected,
+                                label=f"{facet.values[i]} · {facet.notes[i]}" if facet.notes[i] else None)
+                     for i in shown)
     if name != "ward":
         return tuple(FacetValue(facet.values[i], int(counts[i]), i in selected) for i in shown)
     return tuple(FacetValue(facet.values[i], int(counts[i]), i in selected,
-                            label=facet.values[i], now=facet.nows[i]) for i in shown)
+                            label=facet.values[i], now=facet.notes[i]) for i in shown)
 
 
 def top_values(columns: Columns, name: str, limit: int | None = None) -> tuple[tuple[str, int], ...]:

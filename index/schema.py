@@ -26,7 +26,8 @@ from .segment import count_value
 # 2: exact pairs, i/y spelling variants as one key, "/" kept in pair keys.
 # 3: wards stored with their role and their district, province and unit now.
 # 4: dates at their precision (day, md, kind columns).
-INDEX_FORMAT = 4
+# 5: officials as entities (name and place) with their canonical roles.
+INDEX_FORMAT = 5
 
 # Facet values are stored per document in columns, joined by this separator; a ward's
 # entry holds its parts (WARD_PARTS) joined by the second one.
@@ -57,6 +58,18 @@ def month_day(article) -> int:
     if partial.startswith("--"):
         return int(digits[0]) * 100 + int(digits[1])
     return int(digits[1]) * 100 + int(digits[2]) if len(digits) == 3 else 0
+
+
+def official_entry(official) -> str:
+    """An official as its column stores it: the entity and its most specific role (the
+    longest, which names an organ and place rather than a rank), canonical.
+
+    >>> from wardnews.archive.article import Official
+    >>> official_entry(Official("Tô Lâm", ("Tổng Bí thư",), ("Tổng Bí thư",), "Trung ương")).split(NOW)
+    ['Tô Lâm (Trung ương)', 'Tổng Bí thư']
+    """
+    specific = max(official.canonical, key=lambda r: len(r.split()), default="")
+    return NOW.join((official.entity, specific))
 
 
 def ward_entry(ward) -> str:
@@ -147,7 +160,7 @@ def article_fields(article: Article) -> dict:
     title_exact, title_folded, title_pairs, title_exact_pairs = _keys_for(article.title)
     text_exact, text_folded, text_pairs, text_exact_pairs = _keys_for(article.text)
     wards = [ward_value(w) for w in article.wards]
-    officials = [o.name for o in article.officials]
+    officials = article.officials
     return {
         "id": article.id,
         "source": article.source,
@@ -162,8 +175,11 @@ def article_fields(article: Article) -> dict:
         "text_exact_pairs": text_exact_pairs,
         "ward": ",".join(sorted({k for w in article.wards for k in ward_keys(w)})),
         "_stored_ward": SEPARATOR.join(ward_entry(w) for w in article.wards),
-        "official": ",".join(sorted({facet_key(o) for o in officials})),
-        "_stored_official": SEPARATOR.join(officials),
+        # An official is found by the entity ("Nguyễn Văn Hải (Hà Nội)") and by the name
+        # alone, which selects every person of that name.
+        "official": ",".join(sorted({k for o in officials for k in (facet_key(o.entity),
+                                                                     facet_key(o.name))})),
+        "_stored_official": SEPARATOR.join(official_entry(o) for o in officials),
         "term": ",".join(article.terms),
         "_stored_term": SEPARATOR.join(article.terms),
         "category": facet_key(article.category or ""),

@@ -27,7 +27,8 @@ from .compile import Spelling, _sequence
 from .commit import open_generation
 from .errors import ArticleNotFound, SearchError
 from .evaluate import Evaluator
-from .keys import folded_key, pair_keys, words
+from .career import Career, career_of
+from .keys import facet_key, folded_key, pair_keys, words
 from .plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from .request import MAX_PAGE_SIZE, SearchRequest
 from .results import Hit, SearchResult, Stats
@@ -346,6 +347,20 @@ class Archive:
             chosen = [d for d in docnums[order] if d != docnum][:limit]
             return tuple(self._hit(d, None, None) for d in chosen)
 
+    def career(self, official: str) -> Career:
+        """An official's roles over time, and the other people who share the name.
+
+        `official` is an entity as the official facet names it ("Nguyễn Văn Hải (Hà Nội)")
+        or a name, which gathers everyone of that name.
+        """
+        request = SearchRequest(officials=(official,), sort="oldest", limit=1)
+        name = official.split(" (", 1)[0]
+        same_name = self.search(SearchRequest(officials=(name,), limit=1, facet_limit=MAX_NAMESAKES))
+        key, name_key = facet_key(official), facet_key(name)
+        namesakes = [(v.value, v.count) for v in same_name.facets.get("official", ())
+                     if facet_key(v.value.split(" (", 1)[0]) == name_key and facet_key(v.value) != key]
+        return career_of(official, self.iter_results(request), namesakes)
+
     def stats(self) -> Stats:
         """What the index holds, per ward, term, official and year; size; build."""
         with self._lock:
@@ -365,6 +380,9 @@ class Archive:
                 by_year=tuple((p.period, p.count) for p in facets.years_of(columns, columns.live)),
                 by_official=facets.top_values(columns, "official", 50),
             )
+
+
+MAX_NAMESAKES = 200  # people of one name listed on an official's page
 
 
 def _NOTHING(text: str, most: int | None = None) -> list:  # a finder that marks nothing

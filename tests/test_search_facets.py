@@ -26,7 +26,7 @@ def expected_counts(archive, name, hits):
             known = hit.date_partial and not hit.date_partial.startswith("--")
             counts.update([hit.date_partial[:4] if known else "unknown"])
         elif name == "official":
-            counts.update({o.name for o in hit.officials})
+            counts.update({o.entity for o in hit.officials})  # people, not names
         elif name == "term":
             counts.update(set(hit.terms))
         else:

@@ -62,9 +62,9 @@ def test_bad_parameters_are_400_with_an_error_naming_the_parameter(client, url, 
 @pytest.mark.parametrize("url, error", [
     ("/api/article/0000000000000000", "No article with id '0000000000000000' in this index"),
     ("/api/article/" + "b" * 100, "No article with id '" + "b" * 64 + "'… in this index"),
-    ("/api/nothing", "No API endpoint at /api/nothing; there are /api/search and /api/article/<id>"),
-    ("/api/", "No API endpoint at /api/; there are /api/search and /api/article/<id>"),
-    ("/api/article/x/y", "No API endpoint at /api/article/x/y; there are /api/search and /api/article/<id>"),
+    ("/api/nothing", "No API endpoint at /api/nothing; there are /api/search, /api/article/<id> and /api/official/<name>"),
+    ("/api/", "No API endpoint at /api/; there are /api/search, /api/article/<id> and /api/official/<name>"),
+    ("/api/article/x/y", "No API endpoint at /api/article/x/y; there are /api/search, /api/article/<id> and /api/official/<name>"),
 ])
 def test_unknown_ids_and_paths_are_404_json(client, url, error):
     response = client.get(url)

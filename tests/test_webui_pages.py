@@ -241,7 +241,7 @@ def test_official_page_gives_the_roles_held_in_each_article(client):
     html = page(client, f"/official/{official}")
     assert f"Cán bộ: {official}" in html
     hits = client.get("/api/search", query_string={"official": official}).get_json()["hits"]
-    roles = [r for h in hits for o in h["officials"] if o["name"] == official for r in o["roles"]]
+    roles = [r for h in hits for o in h["officials"] if o["entity"] == official for r in o["roles"]]
     assert roles and html.count("Chức vụ trong bài:") >= 1
     assert all(role in html for role in roles)
 

@@ -10,6 +10,7 @@ from .state import get_archive
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 MAX_ID_CHARS = 64
+MAX_NAME_CHARS = 200
 
 
 @bp.route("/search")
@@ -29,8 +30,21 @@ def article(article_id: str):
     return jsonify(get_archive().article(article_id).to_json())
 
 
+@bp.route("/official/<path:name>")
+def official(name: str):
+    """An official's career: roles over time with their first and last articles, and the
+    other people of the same name (Career.to_json())."""
+    if len(name) > MAX_NAME_CHARS:
+        abort(404, f"No official named {name[:MAX_NAME_CHARS]!r}… in this index")
+    career = get_archive().career(name)
+    if not career.articles:
+        abort(404, f"No article names the official {name!r} in this index")
+    return jsonify(career.to_json())
+
+
 @bp.route("/", defaults={"rest": ""})
 @bp.route("/<path:rest>")
 def unknown(rest: str):
     """Any other API path: a 404 in the API's JSON shape."""
-    abort(404, f"No API endpoint at /api/{rest}; there are /api/search and /api/article/<id>")
+    abort(404, f"No API endpoint at /api/{rest}; there are /api/search, /api/article/<id> "
+                   "and /api/official/<name>")

@@ -153,6 +153,8 @@ def _entity(kind: str, name: str, field: str):
         abort(404, f"No article about {kind} {name!r} in this index")
     links = Links(request.path, search_pairs(request.args))
     extra = _ward_context(name, request_, result) if kind == "ward" else {}
+    if kind == "official":
+        extra = {"career": get_archive().career(name)}
     if kind == "ward" and result.total == 0 and not extra["with_mentions"] and request_.page == 1:
         abort(404, f"No article about {kind} {name!r} in this index")
     return render_template("entity.html", kind=kind, name=name, result=result, links=links,
@@ -231,4 +233,5 @@ def ward_link(ward) -> str:
 @bp.app_template_global()
 def roles_of(hit, key: str) -> list[str]:
     """The roles a hit gives the official whose facet key is `key`."""
-    return [role for o in hit.officials if facet_key(o.name) == key for role in o.roles]
+    return [role for o in hit.officials if key in (facet_key(o.entity), facet_key(o.name))
+            for role in o.roles]

@@ -34,7 +34,8 @@ _SYLLABLE = re.compile(
     rf"(?:ch|ng|nh|[cmnpt])?"
 )
 # A run of capitalised words; which of them form a name is decided word by word.
-_CAP_WORD = rf"[{_UPPER}][{_LOWER}{_UPPER}]*"
+# (An apostrophe is a letter of some ethnic-minority names: H'Hen Niê, K'Nhiên.)
+_CAP_WORD = rf"[{_UPPER}](?:[{_LOWER}{_UPPER}]|['’](?=[{_UPPER}]))*"
 _CAP_RUN = rf"{_CAP_WORD}(?: {_CAP_WORD})*"
 
 # Family names: the first syllable of almost every Kinh name, and the common ones of the
@@ -64,7 +65,9 @@ Chính trị viên|Xã đội trưởng|Phường đội trưởng|Đội trư�
 Trạm trưởng|Chi cục trưởng|Phó Chi cục trưởng|Phó phòng|Phó ban|Phó Trưởng|Phó Tổng biên tập|Tổng biên tập|Thư ký|
 Chánh án|Phó Chánh án|Kiểm sát viên|Thẩm phán|Thanh tra viên|Phó Chủ tịch nước|
 Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|
-Đại úy|Đại uý|Thượng úy|Thượng uý|Trung úy|Trung uý|Thiếu úy|Thiếu uý"""
+Đại úy|Đại uý|Thượng úy|Thượng uý|Trung úy|Trung uý|Thiếu úy|Thiếu uý|
+Chủ tịch nước|Chủ tịch Quốc hội|Phó Chủ tịch Quốc hội|Tổng Thư ký|Đại sứ|Tổng Kiểm toán|
+Tổng Thanh tra|Trưởng ban|Phó Trưởng ban|Tổng Tham mưu trưởng|Tư lệnh|Phó Tư lệnh"""
 _HEAD_PREFIXES = frozenset({"nguyên", "tân", "quyền", "cựu", "đương"})
 _HEAD = rf"(?:(?:nguyên|tân|quyền|cựu|đương kim) )?(?:{_HEADS.replace(chr(10), '')})"
 _ROLE_START = re.compile(rf"(?i:{_HEAD})(?![{_LOWER}{_UPPER}])")
@@ -127,6 +130,19 @@ _CUE = re.compile(
 _TITLED_RUN = re.compile(
     rf"(?<![{_LOWER}{_UPPER}])(?P<name>{_CAP_WORD}(?: {_CAP_WORD}){{2,}})"
 )
+# Two-syllable names (Tô Lâm, Lê Duẩn) are read only right after a title, as a whole run
+# followed by no other capitalised word.
+_SHORT_RUN = re.compile(
+    rf"(?<![{_LOWER}{_UPPER}])(?P<name>{_CAP_WORD} {_CAP_WORD})(?! [{_UPPER}])(?![{_LOWER}{_UPPER}'’])"
+)
+_CAPITAL_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}{_UPPER}]* $")
+_CUE_BEFORE = re.compile(r"(?<!\w)(?i:đ/c|đồng chí|ông|bà)\s*:?\s*$")
+# A name that opens a clause and is followed by its post after a dash or comma, with no cue
+# word: "Đinh Văn Sáu - Chủ tịch UBND xã", "gồm: Trần Thị B, Phó Chủ tịch HĐND phường".
+_OPENING_NAME = re.compile(
+    rf"(?:^|(?<=[\n;:(])|(?<=[.!?;:(,] )|(?<=\n )|(?<= và ))\s*(?P<name>{_CAP_RUN})(?=\s*(?:[-–—]|,)\s)",
+    re.MULTILINE,
+)
 _LIST_ITEM = re.compile(rf"\s*(?:;|,| và)\s*(?P<name>{_CAP_RUN})")
 
 # Words after which a capitalised run is a place name unless shown to be a person.
@@ -158,11 +174,45 @@ def _is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(word.lower()) is not None
 
 
+# First words of names of the Central Highlands' peoples (Ê Đê, Gia Rai, Ba Na, Cơ Ho ...):
+# the syllables after them are not Kinh syllables ("Y Bhin Niê", "Ksor Phước Hà", "H'Hen").
+_MINORITY_FIRST = frozenset("y ksor siu rơ nay rah kpă rcom êban ayun niê byă mlô k'".split())
+_MINORITY_WORD = re.compile(rf"[{_UPPER}](?:[{_LOWER}]|['’][{_UPPER}])[{_LOWER}]{{0,7}}")
+# Middle names: a name that ends on one is not yet complete ("Nguyễn Văn" + "Đúng").
+_MIDDLE = frozenset("văn thị đức hữu ngọc đình công quang xuân thanh minh như".split())
+# Words that begin a sentence and are almost never a given name: one of them after a
+# complete name starts the next sentence, whose full stop the page lost ("Nguyễn Đức Chung
+# Đúng là ...", "ông Nguyễn Sự Nhưng ...").
+_SENTENCE_WORDS = frozenset(
+    "nhưng đúng tuy theo khi trong với vì để tại nếu thì mà cũng đã đang sẽ bị không là "
+    "rồi đây đó này vậy còn hay hoặc ngoài sau trước qua cùng các những mỗi".split()
+)
+
+
+def _is_family(word: str) -> bool:
+    """Whether a name can start with the word: a family name, or a minority name's first word."""
+    lower = word.lower()
+    return lower in _FAMILY or lower in _MINORITY_FIRST or lower.startswith(("h'", "h’", "k'", "k’"))
+
+
 def _name_words(run: str) -> list[str]:
-    """The leading words of a capitalised run that can be part of a name."""
-    words = []
+    """The leading words of a capitalised run that can be part of a name.
+
+    >>> _name_words("Nguyễn Đức Chung Đúng"), _name_words("Nguyễn Văn Đúng"), _name_words("Y Bhin Niê")
+    (['Nguyễn', 'Đức', 'Chung'], ['Nguyễn', 'Văn', 'Đúng'], ['Y', 'Bhin', 'Niê'])
+    """
+    words: list[str] = []
+    minority = False
     for word in run.split(" "):
-        if not _is_syllable(word) or (words and word.lower() in _NOT_NAME):
+        lower = word.lower()
+        if not words:
+            minority = lower in _MINORITY_FIRST or lower.startswith(("h'", "h’", "k'", "k’"))
+        fits = _is_syllable(word) or (minority and _MINORITY_WORD.fullmatch(word) is not None)
+        if not fits and minority and not words and re.fullmatch(r"[HK]['’]\w+", word):
+            fits = True
+        if not fits or (words and lower in _NOT_NAME):
+            break
+        if len(words) >= 2 and lower in _SENTENCE_WORDS and words[-1].lower() not in _MIDDLE:
             break
         words.append(word)
     return words
@@ -328,7 +378,7 @@ def _titled_head(head: str) -> bool:
 # --- names ----------------------------------------------------------------------------
 
 
-def _split_titled(text: str, run: re.Match) -> tuple[int, list[str]] | None:
+def _split_titled(text: str, run: re.Match, shortest: int = 3) -> tuple[int, list[str]] | None:
     """The person's name at the end of a capitalised run after a title, place names cut off."""
     words = run.group("name").split(" ")
     offsets = [run.start()]
@@ -336,7 +386,10 @@ def _split_titled(text: str, run: re.Match) -> tuple[int, list[str]] | None:
         offsets.append(offsets[-1] + len(w) + 1)
     for i in _name_starts(words):
         name = _name_words(" ".join(words[i:]))
-        if len(name) != len(words) - i or not 3 <= len(name) <= 4:
+        rest = words[i + len(name):]
+        if rest and rest[0].lower() not in _SENTENCE_WORDS:  # a run-on past the name is cut
+            continue
+        if not shortest <= len(name) <= 4:
             continue
         if _unit_key(name) in _unit_names():
             continue
@@ -351,7 +404,7 @@ def _split_titled(text: str, run: re.Match) -> tuple[int, list[str]] | None:
 
 def _name_starts(words: list[str]) -> list[int]:
     """Where a name may start in a run: after a known place name first, then left to right."""
-    starts = [i for i, w in enumerate(words) if w.lower() in _FAMILY]
+    starts = [i for i, w in enumerate(words) if _is_family(w)]
     if not starts:
         return []
     units = _unit_names()
@@ -368,7 +421,7 @@ def _cue_matches(text: str, taken: set[int]) -> list[tuple[int, str, list[str]]]
     found = []
     for m in _CUE.finditer(text):
         words = _name_words(m.group("name"))
-        if not words or words[0].lower() not in _FAMILY or len(words) > 5:
+        if not words or not _is_family(words[0]) or len(words) > 5:
             continue
         end = m.start("name") + len(" ".join(words))
         roles, pos = _roles_after(text, end)
@@ -396,7 +449,7 @@ def _list_items(text: str, pos: int) -> list[tuple[int, str, list[str]]]:
         if not m:
             break
         words = _name_words(m.group("name"))
-        if len(words) < 2 or words[0].lower() not in _FAMILY:
+        if len(words) < 2 or not _is_family(words[0]):
             break
         end = m.start("name") + len(" ".join(words))
         roles, pos = _roles_after(text, end)
@@ -405,11 +458,19 @@ def _list_items(text: str, pos: int) -> list[tuple[int, str, list[str]]]:
 
 
 def _titled_matches(text: str, taken: set[int]) -> list[tuple[int, str, list[str]]]:
-    """Officials named after their title: "Phó Chủ tịch UBND tỉnh Lê Văn C cho biết"."""
+    """Officials named after their title: "Phó Chủ tịch UBND tỉnh Lê Văn C cho biết",
+    "Tổng Bí thư Tô Lâm"."""
     found = []
-    for run in _TITLED_RUN.finditer(text):
-        split = _split_titled(text, run)
-        if split is None:
+    runs = [(run, 3) for run in _TITLED_RUN.finditer(text)]
+    runs += [(run, 2) for run in _SHORT_RUN.finditer(text)]
+    for run, shortest in runs:
+        if shortest == 2 and (_CAPITAL_BEFORE.search(text, max(0, run.start() - 12), run.start())
+                              or _CUE_BEFORE.search(text, max(0, run.start() - 12), run.start())):
+            # the end of a longer run ("Võ Văn Thưởng"), read as a whole above; or a name
+            # after "ông"/"bà", which the cue rules read with the post they require
+            continue
+        split = _split_titled(text, run, shortest)
+        if split is None or (shortest == 2 and split[0] != run.start()):
             continue
         start, words = split
         if start in taken:
@@ -422,6 +483,25 @@ def _titled_matches(text: str, taken: set[int]) -> list[tuple[int, str, list[str
             continue
         roles, _ = _roles_after(text, start + len(" ".join(words)))
         found.append((start, _proper(words), [role, *roles]))
+    return found
+
+
+def _opening_matches(text: str, taken: set[int]) -> list[tuple[int, str, list[str]]]:
+    """Officials named at the start of a clause with their post after a dash or comma."""
+    found = []
+    for m in _OPENING_NAME.finditer(text):
+        start = m.start("name")
+        words = _name_words(m.group("name"))
+        if start in taken or len(words) != len(m.group("name").split(" ")):
+            continue  # a longer run than a name: a place or an organ, not a person
+        if not 2 <= len(words) <= 5 or not _is_family(words[0]) or _unit_key(words) in _unit_names():
+            continue
+        if _NAMED_AFTER.search(text, max(0, start - 40), start) or _PLACE_WORDS.search(
+                text[max(0, start - 16) : start]):
+            continue
+        roles, _ = _roles_after(text, start + len(m.group("name")))
+        if roles:
+            found.append((start, _proper(words), roles))
     return found
 
 
@@ -464,4 +544,6 @@ def find_officials(text: str) -> tuple[Official, ...]:
     taken: set[int] = set()
     cued = _cue_matches(text, taken)
     taken.update(start for start, _, _ in cued)
-    return _merge(cued + _titled_matches(text, taken))
+    titled = _titled_matches(text, taken)
+    taken.update(start for start, _, _ in titled)
+    return _merge(cued + titled + _opening_matches(text, taken))

@@ -1,0 +1,104 @@
+"""Who an official is: one person per name *and place*, so two people with one name are two.
+
+Local news names thousands of officials and Vietnamese names repeat (there are many a
+Nguyễn Văn Hải).  A name alone cannot tell a police officer in Hà Giang from a district
+chairman in Hà Nội, but the roles can: a role names its organ's place ("Chủ tịch UBND huyện
+Mê Linh" is in Hà Nội).  The rule, in order:
+
+1. the province a role names: a province ("tỉnh Hà Nam", "Tỉnh ủy Nghệ An"), a district
+   whose name belongs to one province ("huyện Mê Linh"), or a commune the article places;
+2. "Trung ương" for national posts (Tổng Bí thư, Thủ tướng, Bộ trưởng, Quốc hội,
+   Ủy viên Bộ Chính trị ...) when no role names a province;
+3. for a local post that names no place ("Chủ tịch UBND xã"), the province of the wards
+   the article is about, or the folder's declared province;
+4. else no place: the person is known by the name alone.
+
+An official is then the entity "Name (place)".  What this cannot see: one person who moves
+between provinces, or up to a national post, becomes two entities (linked on the official's
+page as people with the same name); two people with one name in one province stay one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .. import gazetteer as gz
+from ..article import Official, Ward
+from .role_forms import canonical_role
+
+__all__ = ["NATIONAL", "official_place", "with_identity"]
+
+NATIONAL = "Trung ương"
+_NATIONAL_POSTS = re.compile(
+    r"(?i)(?<!\w)(?:tổng bí thư|chủ tịch nước|phó chủ tịch nước|thủ tướng|phó thủ tướng|"
+    r"bộ trưởng|thứ trưởng|bộ chính trị|ban bí thư|trung ương|quốc hội|chính phủ|"
+    r"tổng thanh tra|tổng kiểm toán|tổng tham mưu|ủy viên trung ương|uỷ viên trung ương)(?!\w)"
+)
+# "… tỉnh Hà Nam", "… huyện Mê Linh", "… Tỉnh ủy Nghệ An": a unit word and the capitalised
+# name after it.
+_NAME = r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
+_PROVINCE = re.compile(r"(?i:tỉnh|thành phố|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ) " + _NAME)
+_DISTRICT = re.compile(r"(?i:huyện|quận|thị xã|thành phố|huyện ủy|huyện uỷ|quận ủy|quận uỷ|thị ủy|thị uỷ) " + _NAME)
+_COMMUNE = re.compile(r"(?i:xã|phường|thị trấn) " + _NAME)
+_LOCAL_POSTS = re.compile(r"(?i)(?<!\w)(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)(?!\w)")
+
+
+def official_place(roles: tuple[str, ...], wards: tuple[Ward, ...] = (),
+                   province: str | None = None) -> str | None:
+    """The place that tells an official apart: a province, "Trung ương", or None.
+
+    >>> official_place(("Chủ tịch UBND huyện Mê Linh",)), official_place(("Tổng Bí thư",))
+    ('Hà Nội', 'Trung ương')
+    >>> official_place(("Bí thư Tỉnh ủy Nghệ An", "Ủy viên Trung ương Đảng"))
+    'Nghệ An'
+    >>> official_place(("Chủ tịch UBND xã",), province="Hà Nam"), official_place(("Giám đốc",))
+    ('Hà Nam', None)
+    """
+    canonical = [canonical_role(r) for r in roles]
+    for role in (*roles, *canonical):  # as written first: its capitals mark the names
+        named = _province_in(role, wards)
+        if named:
+            return named
+    if any(_NATIONAL_POSTS.search(r) for r in canonical):
+        return NATIONAL
+    if any(_LOCAL_POSTS.search(r) for r in canonical):
+        subjects = {w.province for w in wards if w.subject and w.province}
+        if len(subjects) == 1:
+            return subjects.pop()
+        if province:
+            return province
+    return None
+
+
+def _province_in(role: str, wards: tuple[Ward, ...]) -> str | None:
+    """The province a role's place names, when it names one province."""
+    for found in _PROVINCE.finditer(role):
+        for end in range(len(found.group(1).split(" ")), 0, -1):
+            provinces = gz.provinces_named(" ".join(found.group(1).split(" ")[:end]))
+            if len(provinces) == 1:
+                return provinces[0]
+    for found in _DISTRICT.finditer(role):
+        for end in range(len(found.group(1).split(" ")), 0, -1):
+            districts = {p for _, p in gz.districts_named(" ".join(found.group(1).split(" ")[:end]))}
+            if len(districts) == 1:
+                return districts.pop()
+            if districts:
+                break
+    for found in _COMMUNE.finditer(role):
+        name = found.group(1)
+        placed = {w.province for w in wards if w.province and name.startswith(w.name)}
+        if len(placed) == 1:
+            return placed.pop()
+        provinces = {u.province for u in gz.wards_named(name)}
+        if len(provinces) == 1:
+            return provinces.pop()
+    return None
+
+
+def with_identity(officials: tuple[Official, ...], wards: tuple[Ward, ...] = (),
+                  province: str | None = None) -> tuple[Official, ...]:
+    """The officials with their canonical roles and the place that tells them apart."""
+    return tuple(replace(o, canonical=tuple(canonical_role(r) for r in o.roles),
+                         place=official_place(o.roles, wards, province))
+                 for o in officials)

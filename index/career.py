@@ -1,0 +1,97 @@
+"""An official's career as the archive records it: each role with the first and last article
+that gives it, where, and how often; and the other people who share the name.
+
+Roles are grouped by their canonical form (archive/extract/role_forms.py), so "Chủ tịch UBND
+xã X" and "Chủ tịch Ủy ban nhân dân xã X" are one line.  Dates are the articles' dates at
+their precision; an article whose year is unknown counts for its role but dates neither end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .keys import facet_key
+
+__all__ = ["RoleSpan", "Career", "career_of"]
+
+
+@dataclass
+class RoleSpan:
+    """One role an official is given: when first and last, in how many articles, where."""
+
+    role: str  # canonical form
+    first: str | None = None  # ISO date at its precision ("2020-05-04", "2020-05", "2020")
+    last: str | None = None
+    first_id: str | None = None
+    last_id: str | None = None
+    forms: set[str] = field(default_factory=set)  # the role as written, every spelling met
+    ids: set[str] = field(default_factory=set)  # the articles that give it
+
+    @property
+    def articles(self) -> int:
+        return len(self.ids)
+
+    def add(self, written: str, date: str | None, article_id: str) -> None:
+        self.ids.add(article_id)
+        self.forms.add(written)
+        self.add_date(date, article_id)
+
+    def add_date(self, date: str | None, article_id: str) -> None:
+        if date and not date.startswith("--"):
+            if self.first is None or date < self.first:
+                self.first, self.first_id = date, article_id
+            if self.last is None or date >= self.last:
+                self.last, self.last_id = date, article_id
+
+    def to_json(self) -> dict:
+        return {"role": self.role, "articles": self.articles, "first": self.first,
+                "last": self.last, "first_id": self.first_id, "last_id": self.last_id,
+                "as_written": sorted(self.forms)}
+
+
+@dataclass
+class Career:
+    """The roles of one official (or of everyone with a name), oldest first."""
+
+    official: str  # as asked: an entity "Name (place)" or a name
+    articles: int
+    roles: list[RoleSpan]
+    namesakes: list[tuple[str, int]]  # other entities with the same name, with their articles
+
+    def to_json(self) -> dict:
+        return {"official": self.official, "articles": self.articles,
+                "roles": [r.to_json() for r in self.roles],
+                "namesakes": [{"official": e, "articles": n} for e, n in self.namesakes]}
+
+
+def career_of(official: str, hits, namesakes: list[tuple[str, int]]) -> Career:
+    """The career of `official` over every hit that names them (all of a search's results)."""
+    key = facet_key(official)
+    spans: dict[str, RoleSpan] = {}
+    count = 0
+    for hit in hits:
+        count += 1
+        date = hit.date_partial or (hit.date.isoformat() if hit.date else None)
+        for person in hit.officials:
+            if key not in (facet_key(person.entity), facet_key(person.name)):
+                continue
+            canonical = person.canonical or person.roles
+            for written, role in zip(person.roles, canonical):
+                spans.setdefault(facet_key(role), RoleSpan(role)).add(written, date, hit.id)
+    ordered = sorted(_merged(spans).values(), key=lambda s: (s.first or "9999", -s.articles, s.role))
+    return Career(official, count, ordered, namesakes)
+
+
+def _merged(spans: dict[str, RoleSpan]) -> dict[str, RoleSpan]:
+    """A role written short ("Bí thư Đảng ủy thị trấn") joins the one longer role it begins
+    ("Bí thư Đảng ủy thị trấn Đức An"), when there is only one such."""
+    for key in sorted(spans, key=len):
+        longer = [k for k in spans if k != key and k.startswith(key + " ")]
+        if len(longer) == 1:
+            short, into = spans.pop(key), spans[longer[0]]
+            into.ids |= short.ids
+            into.forms |= short.forms
+            for date, article_id in ((short.first, short.first_id), (short.last, short.last_id)):
+                if date:
+                    into.add_date(date, article_id)
+    return spans
