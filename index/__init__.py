@@ -14,6 +14,7 @@ _EXPORTS = {
     "Archive": ".search",
     "Career": ".career",
     "RoleSpan": ".career",
+    "is_official": ".career",
     "BuildSummary": ".build",
     "build_index": ".build",
     "Highlighter": ".plan",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .columns import entity_parts
 from .keys import facet_key
 
-__all__ = ["RoleSpan", "Career", "career_of"]
+__all__ = ["RoleSpan", "Career", "career_of", "is_official"]
 
 
 @dataclass
@@ -64,16 +65,34 @@ class Career:
                 "namesakes": [{"official": e, "articles": n} for e, n in self.namesakes]}
 
 
+def is_official(person, asked: str) -> bool:
+    """Whether a person an article names is the official asked for: the entity, everyone of
+    a name, or the name written where nothing placed it (joined to the one placed person of
+    that name, see columns.py).
+
+    >>> from wardnews.archive.article import Official
+    >>> hai = Official("Nguyễn Văn Hải", place="Hà Nội")
+    >>> is_official(hai, "Nguyễn Văn Hải (Hà Nội)"), is_official(hai, "Nguyễn Văn Hải (Hà Giang)")
+    (True, False)
+    >>> is_official(Official("Nguyễn Văn Hải"), "Nguyễn Văn Hải (Hà Nội)")
+    True
+    """
+    key = facet_key(asked)
+    if key in (facet_key(person.entity), facet_key(person.name)):
+        return True
+    name, _ = entity_parts(asked)
+    return person.place is None and facet_key(person.name) == facet_key(name)
+
+
 def career_of(official: str, hits, namesakes: list[tuple[str, int]]) -> Career:
     """The career of `official` over every hit that names them (all of a search's results)."""
-    key = facet_key(official)
     spans: dict[str, RoleSpan] = {}
     count = 0
     for hit in hits:
         count += 1
         date = hit.date_partial or (hit.date.isoformat() if hit.date else None)
         for person in hit.officials:
-            if key not in (facet_key(person.entity), facet_key(person.name)):
+            if not is_official(person, official):
                 continue
             canonical = person.canonical or person.roles
             for written, role in zip(person.roles, canonical):

@@ -274,17 +274,39 @@ PLACE_FACETS = ("ward", "district", "province", "now", "now_province")
 
 def _load_officials(reader, size: int) -> Facet:
     """Officials as entities, each noted with the role it is most often named with, which
-    tells apart people whose names are one."""
+    tells apart people whose names are one.
+
+    An official an article does not place (no role names a place, no ward) is the one person
+    of that name the archive places elsewhere, when there is exactly one; with none or
+    several, the name alone stands for them (extract/identity.py gives the rule).
+    """
+    entries = [(docnum, *entry.split(NOW)[:2]) for docnum, entry in _entries(reader, "official", size)]
+    placed: dict[str, set[str]] = {}
+    for _, entity, _ in entries:
+        name, place = entity_parts(entity)
+        if place:
+            placed.setdefault(canonical_tones(name), set()).add(entity)
     builder = _Builder()
     roles: dict[int, Counter] = {}
-    for docnum, entry in _entries(reader, "official", size):
-        entity, _, role = entry.partition(NOW)
+    for docnum, entity, role in entries:
+        name, place = entity_parts(entity)
+        others = placed.get(canonical_tones(name), ())
+        if not place and len(others) == 1:
+            entity = next(iter(others))
         builder.add(docnum, entity)
         if role:
             roles.setdefault(builder.ids[canonical_tones(entity)], Counter())[role] += 1
     for value_id, counted in roles.items():
         builder.notes[value_id] = counted.most_common(1)[0][0]
     return builder.facet()
+
+
+def entity_parts(entity: str) -> tuple[str, str | None]:
+    """("Nguyễn Văn Hải", "Hà Nội") of "Nguyễn Văn Hải (Hà Nội)"; a bare name has no place."""
+    if entity.endswith(")") and " (" in entity:
+        name, _, place = entity[:-1].rpartition(" (")
+        return name, place
+    return entity, None
 
 
 def _load_places(reader, size: int) -> dict[str, Facet]:

@@ -50,12 +50,14 @@ class Evaluator:
     """Evaluates Whoosh query trees over one opened index with cached posting arrays."""
 
     def __init__(self, searcher, live: np.ndarray, day: np.ndarray,
-                 lengths: dict[str, np.ndarray] | None = None, md: np.ndarray | None = None):
+                 lengths: dict[str, np.ndarray] | None = None, md: np.ndarray | None = None,
+                 facets: dict | None = None):
         self.searcher = searcher
         self.size = len(live)
         self.live = live
         self.day = day
         self.md = md if md is not None else np.zeros(len(live), dtype=np.int64)
+        self.facets = facets or {}  # field name -> Facet, for facet fields read from columns
         self.leaves = searcher.reader().leaf_readers()
         self.field_boost = {name: getattr(field.format, "field_boost", 1.0)
                             for name, field in searcher.schema.items()}
@@ -173,6 +175,12 @@ class Evaluator:
         raise TypeError(f"cannot evaluate {type(query).__name__} queries")
 
     def _term(self, query: wq.Term, scored: bool) -> Matches:
+        if query.fieldname in self.facets:
+            # `official:` selects what the official facet counts, people joined across
+            # articles included (columns.py), not the words each article stored
+            facet = self.facets[query.fieldname]
+            return Matches(facet.mask_for(facet.ids_matching(query.text), self.size) & self.live,
+                           np.zeros(self.size))
         docs, frequencies = self.postings(query.fieldname, query.text)
         mask = np.zeros(self.size, dtype=bool)
         mask[docs] = True

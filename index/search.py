@@ -68,7 +68,7 @@ class Archive:
         self._columns = load_columns(self._searcher.reader(), cache)
         columns = self._columns
         self._evaluator = Evaluator(self._searcher, columns.live, columns.day, columns.lengths,
-                                    columns.md)
+                                    columns.md, {"official": columns.facets["official"]})
         self._ids = None
         self._suggested: OrderedDict[SearchRequest, tuple] = OrderedDict()
         self._plans: OrderedDict[str, _Planned] = OrderedDict()

@@ -17,6 +17,16 @@ def everything(archive, **options):
     return result
 
 
+def person(archive, official):
+    """The person the facet counts an official as: the entity, or, for a name no article
+    placed, the one person of that name the archive places (the rule of extract/identity.py)."""
+    if official.place:
+        return official.entity
+    placed = {o.entity for hit in archive.iter_results() for o in hit.officials
+              if o.place and o.name == official.name}
+    return placed.pop() if len(placed) == 1 else official.entity
+
+
 def expected_counts(archive, name, hits):
     """A facet's counts computed from the hits' own records, not from the index's columns."""
     counts = Counter()
@@ -26,7 +36,7 @@ def expected_counts(archive, name, hits):
             known = hit.date_partial and not hit.date_partial.startswith("--")
             counts.update([hit.date_partial[:4] if known else "unknown"])
         elif name == "official":
-            counts.update({o.entity for o in hit.officials})  # people, not names
+            counts.update({person(archive, o) for o in hit.officials})  # people, not names
         elif name == "term":
             counts.update(set(hit.terms))
         else:

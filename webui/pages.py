@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from markupsafe import Markup
 
 from ..archive import merged_into
-from ..index import MAX_PAGE, SearchRequest, clicked, facet_key, ward_value
+from ..index import MAX_PAGE, SearchRequest, clicked, facet_key, is_official, ward_value
 
 from . import chart, citation, exports, i18n
 from .params import FACET_PARAMS, Links, search_pairs, search_request
@@ -158,7 +158,7 @@ def _entity(kind: str, name: str, field: str):
     if kind == "ward" and result.total == 0 and not extra["with_mentions"] and request_.page == 1:
         abort(404, f"No article about {kind} {name!r} in this index")
     return render_template("entity.html", kind=kind, name=name, result=result, links=links,
-                           chart_svg=_chart(result, links), key=facet_key(name), last=last_page(result),
+                           chart_svg=_chart(result, links), key=name, last=last_page(result),
                            pages=page_numbers(request_.page, last_page(result)), **extra)
 
 
@@ -233,5 +233,4 @@ def ward_link(ward) -> str:
 @bp.app_template_global()
 def roles_of(hit, key: str) -> list[str]:
     """The roles a hit gives the official whose facet key is `key`."""
-    return [role for o in hit.officials if key in (facet_key(o.entity), facet_key(o.name))
-            for role in o.roles]
+    return [role for o in hit.officials if is_official(o, key) for role in o.roles]

@@ -21,7 +21,16 @@ import unicodedata
 
 from ..normalise import canonical_tones, has_diacritics, search_key
 
-__all__ = ["find_wards"]
+__all__ = ["find_wards", "GUARDS"]
+
+# The rules that keep false places out, each named for the measurement that counts what it
+# removes (bench/annotations.py): a rule switched off lets its cases through.
+#   byline:       "P.V", "P.T.H" are a reporter's initials, not phường V
+#   organisation: "thị xã", "hợp tác xã", "Thông tấn xã" are a town, a cooperative, an agency
+#   social:       "xã hội" (society), "XÃ HỘI", is no xã Hội ...
+#   street:       "đường Xã Đàn", "phố Xã Đàn": a capitalised type word in a street's name
+GUARDS = frozenset({"byline", "organisation", "social", "street"})
+_STREET = re.compile(r"(?<!\w)(?:đường|Đường|phố|Phố|ngõ|Ngõ|ngách|hẻm|Hẻm|kiệt|Kiệt)[ \t]+$")
 
 # A flat alternation of literals: Python's engine scans for it ten times faster than for a
 # case-insensitive pattern with a look-behind (35,000 articles to read); boundaries are
@@ -164,7 +173,7 @@ def _place_at(text: str, match: re.Match) -> tuple[list[tuple[str, str | None]],
     return None
 
 
-def _mentions(text: str) -> list[_Mention]:
+def _mentions(text: str, guards: frozenset = GUARDS) -> list[_Mention]:
     """Every commune name the text writes after a type word, lists included."""
     found = []
     for anchor in _ANCHOR.finditer(text):
@@ -175,8 +184,12 @@ def _mentions(text: str) -> list[_Mention]:
             continue  # part of a longer word, or the P. of "TP."
         bare = not has_diacritics(word) and word not in _ABBREVIATIONS
         folded = gz.unit_key(word)
-        if folded == "xa" and _NOT_COMMUNE.search(text, max(0, anchor.start() - 5), anchor.start()):
+        if ("organisation" in guards and folded == "xa"
+                and _NOT_COMMUNE.search(text, max(0, anchor.start() - 5), anchor.start())):
             continue
+        if ("street" in guards and word[0].isupper() and word not in _ABBREVIATIONS
+                and _STREET.search(text, max(0, anchor.start() - 8), anchor.start())):
+            continue  # "đường Xã Đàn": the street is named Xã Đàn
         kind = _ABBREVIATIONS.get(word) or {"phuong": "phường", "xa": "xã"}.get(folded, "thị trấn")
         upper = word.isupper() and len(word) > 2
         start = pos = _AFTER_ANCHOR.match(text, anchor.start() + len(word)).end()
@@ -188,9 +201,10 @@ def _mentions(text: str) -> list[_Mention]:
             key, written, end, units = named
             if pos != start and key.isdigit() != found[-1].key.isdigit():
                 break  # "3 xã A, B và C; 5 lãnh đạo ...": a count, not phường 5
-            if word == "P." and _initials(text, anchor.end(), written, end):
+            if "byline" in guards and word == "P." and _initials(text, anchor.end(), written, end):
                 break  # "P.V" (phóng viên), "bà P.T.H": a byline or initials, not phường V
-            if folded == "xa" and key.startswith("hoi") and (upper or written.isupper() or word[0] == "X"):
+            if ("social" in guards and folded == "xa" and key.startswith("hoi")
+                    and (upper or written.isupper() or word[0] == "X")):
                 break  # "XÃ HỘI", "Xã Hội An Giang": the word xã hội, not a commune
             if pos != start:
                 found[-1].listed = True
@@ -367,6 +381,7 @@ def find_wards(
     on: dt.date | None = None,
     title_end: int = 0,
     lead_end: int | None = None,
+    guards: frozenset = GUARDS,
 ) -> tuple[Ward, ...]:
     """The communes the text names, placed where it allows, most-mentioned first, each with
     its role: the subject of the article, or mentioned in passing.
@@ -382,7 +397,7 @@ def find_wards(
     ...     "Đại hội Đảng bộ phường Lương Khánh Thiện; đ/c Bí thư Tỉnh ủy dự.")]
     [('Lương Khánh Thiện', 'Thành phố Phủ Lý', 'Hà Nam', 'Phường Phủ Lý, Tỉnh Ninh Bình', 'subject')]
     """
-    mentions = _mentions(text)
+    mentions = _mentions(text, guards)
     if not mentions:
         return ()
     if lead_end is None:
