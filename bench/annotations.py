@@ -61,6 +61,24 @@ def dump(path: Path, jobs: int) -> tuple[list[dict], float]:
     return rows, time.perf_counter() - start
 
 
+def people(rows: list[dict]):
+    """The person an official is counted as, as the index counts them (index/columns.py): the
+    entity, or for a name no article places, the one placed person of that name."""
+    placed = collections.defaultdict(set)
+    for r in rows:
+        for name, entity, _ in r["officials"]:
+            if entity != name:
+                placed[name].add(entity)
+
+    def person(official) -> str:
+        name, entity, _ = official
+        if entity == name and len(placed[name]) == 1:
+            return next(iter(placed[name]))
+        return entity
+
+    return person
+
+
 def summary(rows: list[dict], label: str) -> dict:
     n = len(rows)
     values = sum(len(r["wards"]) for r in rows)
@@ -69,9 +87,10 @@ def summary(rows: list[dict], label: str) -> dict:
     years = collections.Counter((r["partial"] or "")[:4] for r in rows
                                 if r["partial"] and not r["partial"].startswith("--"))
     names = {o[0] for r in rows for o in r["officials"]}
-    entities = {o[1] for r in rows for o in r["officials"]}
+    person = people(rows)
+    entities = {person(o) for r in rows for o in r["officials"]}
     top_wards = collections.Counter(v for r in rows for v, role in r["wards"] if role in (None, "subject"))
-    top_officials = collections.Counter(o[1] for r in rows for o in {o[1]: o for o in r["officials"]}.values())
+    top_officials = collections.Counter(e for r in rows for e in {person(o) for o in r["officials"]})
     return {
         "label": label, "articles": n,
         "ward_values": values, "ward_values_per_article": round(values / n, 3),

@@ -31,13 +31,17 @@ __all__ = ["NATIONAL", "official_place", "with_identity"]
 
 NATIONAL = "Trung ương"
 _NATIONAL_POSTS = re.compile(
-    r"(?i)(?<!\w)(?:tổng bí thư|chủ tịch nước|phó chủ tịch nước|thủ tướng|phó thủ tướng|"
+    r"(?<!\w)(?i:tổng bí thư|chủ tịch nước|phó chủ tịch nước|thủ tướng|phó thủ tướng|"
     r"bộ trưởng|thứ trưởng|bộ chính trị|ban bí thư|trung ương|quốc hội|chính phủ|"
-    r"tổng thanh tra|tổng kiểm toán|tổng tham mưu|ủy viên trung ương|uỷ viên trung ương)(?!\w)"
+    r"tổng thanh tra|tổng kiểm toán|tổng tham mưu|ủy viên trung ương|uỷ viên trung ương|"
+    r"tổng cục|cục trưởng|phó cục trưởng|vụ trưởng|phó vụ trưởng)(?!\w)"
+    # a ministry by its name ("Bộ Công an", "Bộ Tài nguyên và Môi trường"); a Cục with no
+    # province named is a central department (a province's is "Cục Thuế tỉnh X")
+    r"|(?<!\w)(?:Bộ|Cục) [A-ZĐÀ-Ỹ]"
 )
 # "… tỉnh Hà Nam", "… huyện Mê Linh", "… Tỉnh ủy Nghệ An": a unit word and the capitalised
 # name after it.
-_NAME = r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
+_NAME = r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d{1,2}(?!\d))(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
 _PROVINCE = re.compile(r"(?i:tỉnh|thành phố|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ) " + _NAME)
 _DISTRICT = re.compile(r"(?i:huyện|quận|thị xã|thành phố|huyện ủy|huyện uỷ|quận ủy|quận uỷ|thị ủy|thị uỷ) " + _NAME)
 _COMMUNE = re.compile(r"(?i:xã|phường|thị trấn) " + _NAME)

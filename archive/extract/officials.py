@@ -93,6 +93,8 @@ _ROLE_END = re.compile(
     r"giữ|tiếp tục|tái|kiêm|hứa|nhiệm kỳ|vui mừng|xúc động|phấn khởi|khen ngợi|thay mặt|khóa|khoá|tín nhiệm|bầu(?! cử)|chỉ định|bổ nhiệm)(?![{L}{U}])".replace("{U}", _UPPER).replace("{L}", _LOWER)
 )
 _MAX_ROLE_WORDS = 14
+# Titles one person holds at a time, by which the press names them without their name.
+_UNIQUE_TITLES = frozenset({"tổng bí thư", "thủ tướng", "chủ tịch nước", "chủ tịch quốc hội"})
 
 # A role given by an appointment rather than after a comma: "được bầu giữ chức Chủ tịch
 # HĐND xã", "tái đắc cử Bí thư", "được bầu làm ...", "kiêm Chủ tịch ...".  The words run up
@@ -301,6 +303,11 @@ def _roles_after(text: str, pos: int) -> tuple[list[str], int]:
             break
         role, end = _role_at(text, sep.end())
         if role is None:
+            break
+        if (role.lower() in _UNIQUE_TITLES and roles == [] and _ROLE_END.match(text, end)
+                and not _appointed(text, sep.start())):
+            # "… ông X, Tổng Bí thư gửi lời cảm ơn": the one holder of the title, named by it
+            # alone, is the subject of the next clause, not X's post
             break
         roles.append(role)
         pos = end

@@ -105,6 +105,7 @@ _CASED = (
 # kind and the first word of the name take capitals.
 _KINDS = ("sở", "bộ", "ban", "phòng", "cục", "chi cục", "tổng cục", "trung tâm", "văn phòng",
           "hội", "đoàn", "viện", "trường", "bệnh viện", "trạm", "ủy ban", "liên minh")
+_TITLE_ENDS = frozenset("trưởng phó đốc tịch thư viên nhiệm chánh".split())
 _NOT_A_NAME = frozenset("và của các cấp thường trực nhân dân".split())
 _SPACES = re.compile(r"\s+")
 
@@ -149,6 +150,15 @@ def canonical_role(role: str) -> str:
             continue
         cased = _longest(lower, i, _CASED_TABLE)
         kind = _longest(lower, i, _KIND_TABLE)
+        # a kind word is an organ only where it is written as one ("Sở Tài chính", "ban Tổ
+        # chức"), never in a common noun ("cán bộ", "hội viên")
+        written_as_organ = words[i][:1].isupper() or (
+            i + kind < len(words) and words[i + kind][:1].isupper())
+        after_title = i and lower[i - 1] in _TITLE_ENDS  # "trưởng ban tổ chức"
+        if kind and not (written_as_organ or after_title):
+            kind = 0
+        if kind and i and lower[i - 1] in ("cán", "đảng", "chi"):
+            kind = 0
         if kind > cased:
             out[i] = _capital(lower[i])
             following = i + kind
