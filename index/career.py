@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .columns import entity_parts
+from .schema import NATIONAL
 from .keys import facet_key
 
 __all__ = ["RoleSpan", "Career", "career_of", "is_official"]
@@ -67,8 +68,8 @@ class Career:
 
 def is_official(person, asked: str) -> bool:
     """Whether a person an article names is the official asked for: the entity, everyone of
-    a name, or the name written where nothing placed it (joined to the one placed person of
-    that name, see columns.py).
+    a name, or the name written where nothing placed it or with a national post only (which
+    the archive joins to a placed person of that name, see columns.py).
 
     >>> from wardnews.archive.article import Official
     >>> hai = Official("Nguyễn Văn Hải", place="Hà Nội")
@@ -81,7 +82,7 @@ def is_official(person, asked: str) -> bool:
     if key in (facet_key(person.entity), facet_key(person.name)):
         return True
     name, _ = entity_parts(asked)
-    return person.place is None and facet_key(person.name) == facet_key(name)
+    return person.place in (None, NATIONAL) and facet_key(person.name) == facet_key(name)
 
 
 def career_of(official: str, hits, namesakes: list[tuple[str, int]]) -> Career:

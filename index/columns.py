@@ -22,7 +22,7 @@ import numpy as np
 from ..archive.normalise import canonical_tones
 
 from .keys import facet_key
-from .schema import NOW, SEPARATOR, WARD_PARTS
+from .schema import NATIONAL, NOW, SEPARATOR, WARD_PARTS
 
 COLUMN_FACETS = ("term", "category")
 LENGTH_FIELDS = ("title_folded", "text_folded")
@@ -280,7 +280,14 @@ def _load_officials(reader, size: int) -> Facet:
     of that name the archive places elsewhere, when there is exactly one; with none or
     several, the name alone stands for them (extract/identity.py gives the rule).
     """
-    entries = [(docnum, *entry.split(NOW)[:2]) for docnum, entry in _entries(reader, "official", size)]
+    entries = [(docnum, *(entry.split(NOW) + ["", ""])[:3]) for docnum, entry in _entries(reader, "official", size)]
+    # A person given a national post and a province's in one article links the two.
+    linked: dict[str, set[str]] = {}
+    for _, entity, _, national in entries:
+        name, place = entity_parts(entity)
+        if national and place and place != NATIONAL:
+            linked.setdefault(canonical_tones(name), set()).add(entity)
+    entries = [(docnum, _linked(entity, linked), role) for docnum, entity, role, _ in entries]
     placed: dict[str, set[str]] = {}
     for _, entity, _ in entries:
         name, place = entity_parts(entity)
@@ -299,6 +306,13 @@ def _load_officials(reader, size: int) -> Facet:
     for value_id, counted in roles.items():
         builder.notes[value_id] = counted.most_common(1)[0][0]
     return builder.facet()
+
+
+def _linked(entity: str, linked: dict[str, set[str]]) -> str:
+    """A national entity as the one province's entity it is linked with, if there is one."""
+    name, place = entity_parts(entity)
+    provinces = linked.get(canonical_tones(name), ())
+    return next(iter(provinces)) if place == NATIONAL and len(provinces) == 1 else entity
 
 
 def entity_parts(entity: str) -> tuple[str, str | None]:

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from whoosh import columns, fields
 
 from ..archive import Article
+from ..archive.extract.identity import NATIONAL, holds_national_post
 
 from .analysis import ExactAnalyzer, ExactPairAnalyzer, FoldedAnalyzer, PairAnalyzer
 from .keys import (
@@ -61,15 +62,17 @@ def month_day(article) -> int:
 
 
 def official_entry(official) -> str:
-    """An official as its column stores it: the entity and its most specific role (the
-    longest, which names an organ and place rather than a rank), canonical.
+    """An official as its column stores it: the entity, its most specific role (the
+    longest, which names an organ and place rather than a rank), canonical, and "national"
+    when the article gives it a national post too (columns.py links such people).
 
     >>> from wardnews.archive.article import Official
     >>> official_entry(Official("Tô Lâm", ("Tổng Bí thư",), ("Tổng Bí thư",), "Trung ương")).split(NOW)
-    ['Tô Lâm (Trung ương)', 'Tổng Bí thư']
+    ['Tô Lâm (Trung ương)', 'Tổng Bí thư', 'national']
     """
     specific = max(official.canonical, key=lambda r: len(r.split()), default="")
-    return NOW.join((official.entity, specific))
+    national = "national" if holds_national_post(official.canonical or official.roles) else ""
+    return NOW.join((official.entity, specific, national))
 
 
 def ward_entry(ward) -> str:

@@ -50,6 +50,8 @@ from wardnews.archive.formats.html import html_document, publication
     ("Tháng 5/2020, phường ra mắt mô hình dân vận khéo.", None, ("2020-05", "month", "text")),
     ("Năm 2019, phường đạt chuẩn văn minh đô thị.", None, ("2019", "year", "text")),
     ("Phường phấn đấu đến năm 2030 đạt chuẩn văn minh đô thị.", None, (None, None, None)),
+    # a month of history in the lead is no month of the article
+    ("Tháng 12/1986, Đại hội VI của Đảng mở ra công cuộc Đổi mới.", None, (None, None, None)),
 ])
 def test_the_article_date_at_its_precision_with_its_source(text, folder, expected):
     dated = article_date(None, text, folder)

@@ -281,7 +281,26 @@ EXPECTED = [
      ["2015-2020", "2010-2015"], [_hue("Vĩnh Ninh", HUE_TH)],
      ["Hoàng Minh Tâm: Phó Bí thư Tỉnh ủy Thừa Thiên Huế", "Phan Thị Hạnh: Bí thư Đảng ủy phường",
       "Hồ Văn Sơn: Phó Bí thư Đảng ủy; Chủ tịch UBND phường Vĩnh Ninh"]),
+    # --- part 3: dates without a year, two people of one name --------------------------------
+    ("ha-noi/me-linh/01-yearless-folder-year-ra-quan-tien-phong.txt", None, "2021-05-15", "event",
+     [], [_w("xã", "Tiền Phong", "Huyện Mê Linh", "Hà Nội", "Xã Mê Linh, Thành phố Hà Nội")],
+     ["Trần Minh Đức: Chủ tịch UBND huyện Mê Linh",
+      "Nguyễn Thị Hồng Vân: Chủ tịch UBND xã Tiền Phong"]),
+    ("ha-giang/dong-van-yearless-tuan-tra-cho-phien.txt", None, "None", "event",
+     [], [_w("thị trấn", "Đồng Văn", "Huyện Đồng Văn", "Hà Giang", "Xã Đồng Văn, Tỉnh Tuyên Quang")],
+     ["Trần Minh Đức: Thượng tá; Trưởng Công an huyện Đồng Văn"]),
 ]
+
+# Part 3's dates as the JSON gives them: (date at its precision, precision, source)
+PARTIAL = {
+    "ha-noi/me-linh/01-yearless-folder-year-ra-quan-tien-phong.txt": ("2021-05-15", "day", "folder"),
+    "ha-giang/dong-van-yearless-tuan-tra-cho-phien.txt": ("--09-02", "month-day", "text"),
+}
+# Part 3's officials as people: one name, two provinces
+PEOPLE = {
+    "ha-noi/me-linh/01-yearless-folder-year-ra-quan-tien-phong.txt": "Trần Minh Đức (Hà Nội)",
+    "ha-giang/dong-van-yearless-tuan-tra-cho-phien.txt": "Trần Minh Đức (Hà Giang)",
+}
 
 
 @pytest.fixture(scope="session")
@@ -309,7 +328,18 @@ def _article(corpus_articles, row) -> Article:
 
 def test_the_table_covers_every_article_of_the_corpus(corpus_articles):
     articles = {id(a) for a in corpus_articles.values()}
-    assert len(articles) == len(EXPECTED) == 47
+    assert len(articles) == len(EXPECTED) == 49
+
+
+@pytest.mark.parametrize("source", sorted(PARTIAL))
+def test_a_yearless_date_takes_the_folder_year_or_stays_partial(corpus_articles, source):
+    article = corpus_articles[(source, None)]
+    assert (article.date_partial, article.date_precision, article.date_source) == PARTIAL[source]
+
+
+@pytest.mark.parametrize("source", sorted(PEOPLE))
+def test_one_name_in_two_provinces_is_two_people(corpus_articles, source):
+    assert PEOPLE[source] in {o.entity for o in corpus_articles[(source, None)].officials}
 
 
 @pytest.mark.parametrize("row", EXPECTED, ids=_ident)

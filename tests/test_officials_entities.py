@@ -102,6 +102,15 @@ HA_NOI_WARD = Ward("phường", "Minh Khai", "Quận Hai Bà Trưng", "Hà Nội
     (("Chủ tịch UBND phường",), (HA_NOI_WARD,), None, "Hà Nội"),  # the article's ward
     (("Chủ tịch UBND xã",), (), "Hà Nam", "Hà Nam"),  # the folder's province
     (("Giám đốc Công ty",), (HA_NOI_WARD,), None, None),  # no post of a place: the name alone
+    (("Bí thư Thành ủy Thành phố Hồ Chí Minh",), (), None, "Hồ Chí Minh"),  # every unit word tried
+    (("Chủ tịch UBND TP.Hà Nội",), (), None, "Hà Nội"),  # "TP." glued to the name
+    (("Chủ tịch UBND quận 2",), (), None, "Hồ Chí Minh"),  # a numbered district
+    # a post names its place before a constituency does
+    (("Ủy viên Bộ Chính trị", "Bí thư Thành ủy TP.HCM", "đại biểu Quốc hội tỉnh Trà Vinh"), (), None,
+     "Hồ Chí Minh"),
+    (("Cục trưởng Cục Chống tham nhũng",), (), None, NATIONAL),  # a central department
+    (("Cục trưởng Cục Thuế tỉnh Nghệ An",), (), None, "Nghệ An"),  # ... a province's
+    (("cán bộ Đảng bộ phường",), (), None, None),  # "cán bộ" is no ministry
 ])
 def test_the_place_that_tells_an_official_apart(roles, wards, folder, place):
     assert official_place(roles, wards, folder) == place
@@ -126,6 +135,11 @@ RECORDS = [
      "Bà Lê Thị Mai, Chủ tịch UBND phường Minh Khai, quận Hai Bà Trưng, phát động ra quân."),
     ("mai-unplaced", "2020-04-01", "Hội nghị doanh nghiệp",
      "Bà Lê Thị Mai, Giám đốc Công ty May Sông Hồng, phát biểu tại hội nghị."),
+    # one man named once with his national and provincial posts, once with the national only
+    ("khanh-both", "2021-02-01", "Tỉnh ủy Bến Tre họp",
+     "Ông Hoàng Quốc Khánh, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Bến Tre, chủ trì hội nghị."),
+    ("khanh-national", "2021-03-01", "Hội nghị Trung ương",
+     "Ủy viên Trung ương Đảng Hoàng Quốc Khánh phát biểu tham luận tại hội nghị."),
 ]
 
 
@@ -163,6 +177,13 @@ def test_a_name_nothing_places_joins_the_one_person_of_that_name_or_stands_alone
     assert people.search('official:"Lê Thị Mai (Hà Nội)"').total == 2
     career = people.career("Lê Thị Mai (Hà Nội)")
     assert career.articles == 2 and len(career.roles) == 2
+
+
+def test_a_national_post_and_a_province_s_in_one_article_link_the_two(people):
+    values = {v.value: v.count for v in people.search("", facet_limit=50).facets["official"]}
+    assert values["Hoàng Quốc Khánh (Bến Tre)"] == 2 and "Hoàng Quốc Khánh (Trung ương)" not in values
+    career = people.career("Hoàng Quốc Khánh (Bến Tre)")
+    assert {s.role: s.articles for s in career.roles}[canonical_role("Ủy viên Trung ương Đảng")] == 2
 
 
 def test_a_career_gives_each_role_with_its_first_and_last_article(people):

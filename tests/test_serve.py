@@ -98,8 +98,8 @@ def test_serve_builds_the_missing_index_from_the_corpus_then_answers_pages(start
     assert any("building it from" in line for line in server.seen)
     # What was built is said as `wardnews index` says it, rejected and skipped files named.
     said = "\n".join(server.seen)
-    assert f"Rebuilt the index at {location} from 32 files" in said
-    assert re.search(r"^  added +47$", said, re.M) and re.search(r"^  rejected +2 ", said, re.M)
+    assert f"Rebuilt the index at {location} from 34 files" in said
+    assert re.search(r"^  added +49$", said, re.M) and re.search(r"^  rejected +2 ", said, re.M)
     assert "ha-nam/bad/empty-file.txt: empty file" in said
     assert re.search(r"^  skipped +1 ", said, re.M)
     assert (location / "CURRENT").is_file()

@@ -218,9 +218,12 @@ def _terminal_width() -> int:
 @click.option("--term", "terms", metavar="T", multiple=True, callback=_typed,
               help="Only articles naming this term (2020-2025); repeat for any of several.")
 @click.option("--official", "officials", metavar="O", multiple=True, callback=_typed,
-              help="Only articles naming this official; repeat for any of several.")
+              help="Only articles naming this official: a person as the facet names them "
+                   "(Nguyễn Văn Hải (Hà Nội)) or a name, for everyone of it; repeat for any "
+                   "of several.")
 @click.option("--year", "years", metavar="Y", multiple=True, callback=_typed,
-              help="Only articles dated in this year; repeat for any of several.")
+              help="Only articles dated in this year, or 'unknown' for those whose year "
+                   "nothing tells; repeat for any of several.")
 @click.option("--category", "categories", metavar="C", multiple=True, callback=_typed,
               help="Only articles in this portal section; repeat for any of several.")
 @click.option("--from", "date_from", type=Day(), help="First day: YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -244,7 +247,8 @@ def search(query: str, index_option, wards, provinces, districts, now_provinces,
     """Search the index for QUERY and print a page of results.
 
     QUERY takes words (with or without diacritics), "phrases", AND/OR/NOT, -word, brackets,
-    prefixes (Thiệ*) and the fields title:, ward:, official:, term:, date:2020..2021-06.
+    prefixes (Thiệ*) and the fields title:, ward:, official:, term:, date:2020..2021-06,
+    date:--05-15 (a day of any year).
     Words typed with diacritics mean those words, and a word's syllables stand together;
     --loose adds other accents and syllables apart (their count is said either way). Filters of one kind
     combine with OR, different kinds with AND. An empty QUERY lists what the filters select.

@@ -75,9 +75,24 @@ def describe_wards(wards: tuple[Ward, ...], most: int = 3) -> str:
     return "; ".join(shown) + more
 
 
+def partial_date(partial: str | None) -> str:
+    """A date at its precision as the table shows it: 05/2020, 2020, 15/05/???? (year
+    unknown), or "no date".
+
+    >>> [partial_date(p) for p in ("2020-05", "2020", "--05-15", None)]
+    ['05/2020', '2020', '15/05/????', 'no date']
+    """
+    if not partial:
+        return "no date"
+    if partial.startswith("--"):
+        return f"{partial[5:7]}/{partial[2:4]}/????"
+    parts = partial.split("-")
+    return "/".join(reversed(parts))
+
+
 def describe_hit(rank: int, hit: Hit, width: int = 100, bold: bool = False, rank_width: int = 2) -> str:
     """One hit as a table row: rank, date, title; then its wards and snippet beneath."""
-    date = f"{hit.date:%d/%m/%Y}" if hit.date else "no date".ljust(10)
+    date = (f"{hit.date:%d/%m/%Y}" if hit.date else partial_date(hit.date_partial)).ljust(10)
     head = f"{rank:>{rank_width}}. {date}  "
     indent = " " * len(head)
     title = _wrap(hit.title_marked or html.escape(hit.title), width, indent, bold)
@@ -108,8 +123,12 @@ def describe_header(result: SearchResult) -> str:
 def describe_facet_value(value: FacetValue) -> str:
     """A facet value with its count; a ward shows the unit it belongs to since July 2025."""
     text = value.label or value.value
+    if text == "unknown":
+        text = "year unknown"
     if value.now:
         text += f" → now {value.now}"
+    if value.kinds and all(value.kinds):
+        text += f"  ({value.kinds[0]} published, {value.kinds[1]} by event date)"
     return f"{value.count:>6}  {text}" + ("  (selected)" if value.selected else "")
 
 

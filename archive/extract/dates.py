@@ -697,7 +697,8 @@ def _coarse(lower: str, latest: int | None, mentioned) -> ArticleDate:
     head = lower[:_HEAD]
     for match in _MONTH_YEAR.finditer(head):
         month, year = int(match.group(1)), int(match.group(2))
-        if 1 <= month <= 12 and _plausible(year) and not (latest and year < latest - HISTORICAL_GAP):
+        if (1 <= month <= 12 and FIRST_ARTICLE_YEAR <= year <= _this_year()
+                and not (latest and year < latest - HISTORICAL_GAP)):
             return ArticleDate(year, month, None, "event", "month", "text", mentioned)
     years = [int(m.group(1)) for m in _NAM_YEAR.finditer(head)
              if FIRST_ARTICLE_YEAR <= int(m.group(1)) <= _this_year()

@@ -13,6 +13,11 @@ Mê Linh" is in Hà Nội).  The rule, in order:
    the article is about, or the folder's declared province;
 4. else no place: the person is known by the name alone.
 
+Across the archive (index/columns.py), two more steps join what one article cannot: a
+person an article names with both a national post and a province's ("Ủy viên Bộ Chính trị,
+Bí thư Thành ủy TP HCM") links that province's entity with the national one, when only one
+province is so linked; and a name no article places joins the one placed person of the name.
+
 An official is then the entity "Name (place)".  What this cannot see: one person who moves
 between provinces, or up to a national post, becomes two entities (linked on the official's
 page as people with the same name); two people with one name in one province stay one.
@@ -27,7 +32,7 @@ from .. import gazetteer as gz
 from ..article import Official, Ward
 from .role_forms import canonical_role
 
-__all__ = ["NATIONAL", "official_place", "with_identity"]
+__all__ = ["NATIONAL", "holds_national_post", "official_place", "with_identity"]
 
 NATIONAL = "Trung ương"
 _NATIONAL_POSTS = re.compile(
@@ -42,9 +47,12 @@ _NATIONAL_POSTS = re.compile(
 # "… tỉnh Hà Nam", "… huyện Mê Linh", "… Tỉnh ủy Nghệ An": a unit word and the capitalised
 # name after it.
 _NAME = r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|\d{1,2}(?!\d))(?: [A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
-_PROVINCE = re.compile(r"(?i:tỉnh|thành phố|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ) " + _NAME)
-_DISTRICT = re.compile(r"(?i:huyện|quận|thị xã|thành phố|huyện ủy|huyện uỷ|quận ủy|quận uỷ|thị ủy|thị uỷ) " + _NAME)
-_COMMUNE = re.compile(r"(?i:xã|phường|thị trấn) " + _NAME)
+# Lookaheads, so that every unit word is tried ("Thành ủy Thành phố Hồ Chí Minh").
+_PROVINCE = re.compile(r"(?<!\w)(?=(?i:tỉnh|thành phố|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ) " + _NAME + ")")
+_DISTRICT = re.compile(r"(?<!\w)(?=(?i:huyện|quận|thị xã|thành phố|huyện ủy|huyện uỷ|quận ủy|quận uỷ|thị ủy|thị uỷ) "
+                       + _NAME + ")")
+_COMMUNE = re.compile(r"(?<!\w)(?=(?i:xã|phường|thị trấn) " + _NAME + ")")
+_DELEGATE = re.compile(r"(?i)đại biểu")
 _LOCAL_POSTS = re.compile(r"(?i)(?<!\w)(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)(?!\w)")
 
 
@@ -60,8 +68,11 @@ def official_place(roles: tuple[str, ...], wards: tuple[Ward, ...] = (),
     ('Hà Nam', None)
     """
     canonical = [canonical_role(r) for r in roles]
-    for role in (*roles, *canonical):  # as written first: its capitals mark the names
-        named = _province_in(role, wards)
+    # A post names its place before a constituency does ("Bí thư Thành ủy TP.HCM, đại biểu
+    # Quốc hội tỉnh Trà Vinh" is Hồ Chí Minh's); each role as written first, its capitals
+    # marking the names, then in its canonical form, abbreviations written out.
+    for written, role in sorted(zip(roles, canonical), key=lambda pair: _DELEGATE.search(pair[1]) is not None):
+        named = _province_in(written, wards) or _province_in(role, wards)
         if named:
             return named
     if any(_NATIONAL_POSTS.search(r) for r in canonical):
@@ -73,6 +84,11 @@ def official_place(roles: tuple[str, ...], wards: tuple[Ward, ...] = (),
         if province:
             return province
     return None
+
+
+def holds_national_post(roles: tuple[str, ...]) -> bool:
+    """Whether any of the roles is a national post (in any form)."""
+    return any(_NATIONAL_POSTS.search(r) or _NATIONAL_POSTS.search(canonical_role(r)) for r in roles)
 
 
 def _province_in(role: str, wards: tuple[Ward, ...]) -> str | None:

@@ -108,6 +108,7 @@ _KINDS = ("sở", "bộ", "ban", "phòng", "cục", "chi cục", "tổng cục",
 _TITLE_ENDS = frozenset("trưởng phó đốc tịch thư viên nhiệm chánh".split())
 _NOT_A_NAME = frozenset("và của các cấp thường trực nhân dân".split())
 _SPACES = re.compile(r"\s+")
+_GLUED = re.compile(r"(?<![\w.])((?:TP|Tp|TX|TT|P|Q|H)\.)(?=[A-ZĐÀ-Ỹ](?![A-Z.]))")
 
 
 def _table(phrases) -> dict[tuple[str, ...], tuple[str, ...]]:
@@ -134,7 +135,8 @@ def canonical_role(role: str) -> str:
     >>> canonical_role("Phó Chủ tịch Thường trực HĐND TP Phủ Lý")
     'Phó Chủ tịch Thường trực Hội đồng nhân dân thành phố Phủ Lý'
     """
-    text = _ABBREVIATION.sub(lambda m: f" {_EXPANSIONS[m.group(1)]} ", role.strip())
+    text = _GLUED.sub(r"\1 ", role.strip())  # "TP.Hà Nội" is "TP. Hà Nội"
+    text = _ABBREVIATION.sub(lambda m: f" {_EXPANSIONS[m.group(1)]} ", text)
     text = canonical_tones(text)
     words = _SPACES.sub(" ", text).strip().split(" ")
     lower = [w.lower() for w in words]
