@@ -61,6 +61,9 @@ def test_the_article_date_at_its_precision_with_its_source(text, folder, expecte
 def test_a_historical_date_is_mentioned_not_the_article_date():
     dated = article_date(None, "Kỷ niệm ngày 2/9/1945. Sáng 2/9/2017, phường tổ chức lễ chào cờ.")
     assert (dated.iso, dated.kind, dated.mentioned) == ("2017-09-02", "event", ("1945-09-02",))
+    # a date the text looks ahead to is no measure of its time: 2016 is not history here
+    ahead = article_date(None, "Xe kiểm định lần cuối ngày 22/10/2016 và có hạn kiểm định đến 21/4/2019.")
+    assert (ahead.iso, ahead.mentioned) == ("2016-10-22", ())
     only_history = article_date(None, "Ngày 19/8/1945, nhân dân giành chính quyền. Phường ôn lại "
                                       "truyền thống vào ngày 19/8/2016.")
     assert only_history.iso == "2016-08-19" and only_history.mentioned == ("1945-08-19",)

@@ -555,6 +555,10 @@ def _of(date: dt.date, kind: str, source: str, mentioned=()) -> ArticleDate:
     return ArticleDate(date.year, date.month, date.day, kind, "day", source, tuple(mentioned))
 
 
+_AHEAD = re.compile(r"(?:" + _words("đến", "tới", "hạn", "hsd", "hết hạn", "trước", "dự kiến", "kéo dài",
+                                      "chậm nhất") + r")[^\d\n]{0,14}$")
+
+
 def _this_year() -> int:
     return dt.date.today().year
 
@@ -593,7 +597,10 @@ def article_date(published: dt.date | None, text: str, folder_years: tuple[int, 
     found = _candidates(lower)
     # The latest year of the full dates the article writes (plans' years, "đến năm 2030",
     # are no full dates): what is older by HISTORICAL_GAP years is history.
-    latest = max((c.year for c in found if c.year is not None and c.year <= _this_year()), default=None)
+    # A date the text looks ahead to ("hạn kiểm định đến 21/4/2019", "HSD: 19/01/2019") is
+    # no measure of the article's time.
+    latest = max((c.year for c in found if c.year is not None and c.year <= _this_year()
+                  and not _AHEAD.search(lower, max(0, c.start - 24), c.start)), default=None)
     mentioned = []
     for c in found:
         historical = c.year is not None and (c.year < FIRST_ARTICLE_YEAR
