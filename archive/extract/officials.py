@@ -141,10 +141,9 @@ _CAPITAL_BEFORE = re.compile(rf"[{_UPPER}][{_LOWER}{_UPPER}]* $")
 _CUE_BEFORE = re.compile(r"(?<!\w)(?i:đ/c|đồng chí|ông|bà)\s*:?\s*$")
 # A name that opens a clause and is followed by its post after a dash or comma, with no cue
 # word: "Đinh Văn Sáu - Chủ tịch UBND xã", "gồm: Trần Thị B, Phó Chủ tịch HĐND phường".
-_OPENING_NAME = re.compile(
-    rf"(?:^|(?<=[\n;:(])|(?<=[.!?;:(,] )|(?<=\n )|(?<= và ))\s*(?P<name>{_CAP_RUN})(?=\s*(?:[-–—]|,)\s)",
-    re.MULTILINE,
-)
+_OPENING_NAME = re.compile(rf"(?<![{_LOWER}{_UPPER}])(?P<name>{_CAP_RUN})(?=\s*(?:[-–—]|,)\s)")
+# What a name opening a clause follows (checked on the few characters before it).
+_CLAUSE_OPENS = ("\n", ";", ":", "(", ". ", "! ", "? ", "; ", ": ", "( ", ", ", "\n ", " và ")
 _LIST_ITEM = re.compile(rf"\s*(?:;|,| và)\s*(?P<name>{_CAP_RUN})")
 
 # Words after which a capitalised run is a place name unless shown to be a person.
@@ -464,6 +463,14 @@ def _list_items(text: str, pos: int) -> list[tuple[int, str, list[str]]]:
     return items
 
 
+def _short_candidate(text: str, run: re.Match) -> bool:
+    """Cheap tests first (most two-word capitalised runs are places and organs): a family
+    name, then a title just before."""
+    first, _, second = run.group("name").partition(" ")
+    return (_is_family(first) and second.lower() not in _NOT_NAME
+            and _HEAD_ANYWHERE.search(text, max(0, run.start() - 60), run.start()) is not None)
+
+
 def _titled_matches(text: str, taken: set[int]) -> list[tuple[int, str, list[str]]]:
     """Officials named after their title: "Phó Chủ tịch UBND tỉnh Lê Văn C cho biết",
     "Tổng Bí thư Tô Lâm"."""
@@ -471,6 +478,8 @@ def _titled_matches(text: str, taken: set[int]) -> list[tuple[int, str, list[str
     runs = [(run, 3) for run in _TITLED_RUN.finditer(text)]
     runs += [(run, 2) for run in _SHORT_RUN.finditer(text)]
     for run, shortest in runs:
+        if shortest == 2 and not _short_candidate(text, run):
+            continue
         if shortest == 2 and (_CAPITAL_BEFORE.search(text, max(0, run.start() - 12), run.start())
                               or _CUE_BEFORE.search(text, max(0, run.start() - 12), run.start())):
             # the end of a longer run ("Võ Văn Thưởng"), read as a whole above; or a name
@@ -498,6 +507,8 @@ def _opening_matches(text: str, taken: set[int]) -> list[tuple[int, str, list[st
     found = []
     for m in _OPENING_NAME.finditer(text):
         start = m.start("name")
+        if start and not text[max(0, start - 4) : start].endswith(_CLAUSE_OPENS):
+            continue  # only where a clause opens
         words = _name_words(m.group("name"))
         if start in taken or len(words) != len(m.group("name").split(" ")):
             continue  # a longer run than a name: a place or an organ, not a person
