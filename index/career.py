@@ -8,13 +8,16 @@ their precision; an article whose year is unknown counts for its role but dates 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .columns import entity_parts
 from .schema import NATIONAL
-from .keys import facet_key
+from .keys import facet_key, ward_value
 
 __all__ = ["RoleSpan", "Career", "career_of", "is_official"]
+
+MAX_PLACES = 5  # wards listed per role
 
 
 @dataclass
@@ -28,6 +31,12 @@ class RoleSpan:
     last_id: str | None = None
     forms: set[str] = field(default_factory=set)  # the role as written, every spelling met
     ids: set[str] = field(default_factory=set)  # the articles that give it
+    places: Counter = field(default_factory=Counter)  # the wards those articles are about
+
+    @property
+    def where(self) -> list[str]:
+        """The wards of this role's articles, most frequent first (at most MAX_PLACES)."""
+        return [place for place, _ in self.places.most_common(MAX_PLACES)]
 
     @property
     def articles(self) -> int:
@@ -48,7 +57,7 @@ class RoleSpan:
     def to_json(self) -> dict:
         return {"role": self.role, "articles": self.articles, "first": self.first,
                 "last": self.last, "first_id": self.first_id, "last_id": self.last_id,
-                "as_written": sorted(self.forms)}
+                "as_written": sorted(self.forms), "places": self.where}
 
 
 @dataclass
@@ -96,8 +105,12 @@ def career_of(official: str, hits, namesakes: list[tuple[str, int]]) -> Career:
             if not is_official(person, official):
                 continue
             canonical = person.canonical or person.roles
+            places = [ward_value(w) for w in hit.wards if w.subject]
             for written, role in zip(person.roles, canonical):
-                spans.setdefault(facet_key(role), RoleSpan(role)).add(written, date, hit.id)
+                span = spans.setdefault(facet_key(role), RoleSpan(role))
+                if hit.id not in span.ids:
+                    span.places.update(places)
+                span.add(written, date, hit.id)
     ordered = sorted(_merged(spans).values(), key=lambda s: (s.first or "9999", -s.articles, s.role))
     return Career(official, count, ordered, namesakes)
 
@@ -109,6 +122,7 @@ def _merged(spans: dict[str, RoleSpan]) -> dict[str, RoleSpan]:
         longer = [k for k in spans if k != key and k.startswith(key + " ")]
         if len(longer) == 1:
             short, into = spans.pop(key), spans[longer[0]]
+            into.places.update({p: n for p, n in short.places.items()})
             into.ids |= short.ids
             into.forms |= short.forms
             for date, article_id in ((short.first, short.first_id), (short.last, short.last_id)):

@@ -177,6 +177,8 @@ def test_a_name_nothing_places_joins_the_one_person_of_that_name_or_stands_alone
     assert people.search('official:"Lê Thị Mai (Hà Nội)"').total == 2
     career = people.career("Lê Thị Mai (Hà Nội)")
     assert career.articles == 2 and len(career.roles) == 2
+    chair = next(s for s in career.roles if "Minh Khai" in s.role)
+    assert chair.where == ["phường Minh Khai, Quận Hai Bà Trưng, Hà Nội"]
 
 
 def test_a_national_post_and_a_province_s_in_one_article_link_the_two(people):
@@ -193,6 +195,7 @@ def test_a_career_gives_each_role_with_its_first_and_last_article(people):
     deputy = canonical_role("Phó Chủ tịch UBND huyện Mê Linh")
     assert spans == {deputy: ("2018-06-10", "2018-06-10", 1), chairman: ("2020-05-04", "2021-01-15", 2)}
     assert [s.role for s in career.roles] == [deputy, chairman]  # in the order they were held
+    assert career.to_json()["roles"][0]["places"] == []  # no ward named: a district's post
     assert sorted(career.namesakes) == [("Nguyễn Văn Hải", 1), ("Nguyễn Văn Hải (Hà Giang)", 1)]
 
 

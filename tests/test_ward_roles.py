@@ -142,3 +142,31 @@ def test_the_cli_and_the_api_take_the_place_filters(archive):
     client = create_app({"WARDNEWS_INDEX": str(archive.location), "TESTING": True}).test_client()
     data = client.get("/api/search?now_province=Ninh+B%C3%ACnh&mentions=1").get_json()
     assert data["total"] == 2 and "now_province" in data["facets"]
+
+
+# --- guards against false places: each one switched off lets its case through ---------------
+
+@pytest.mark.parametrize("guard, text, false_name", [
+    ("byline", "Ảnh: P.V", "V"),  # 79 baomoi articles "about" phường V of Vị Thanh before
+    ("byline", "Ông Nguyễn Văn A chia sẻ với P.V về dự án.", "V"),
+    ("organisation", "Người dân thị xã Hồng Lĩnh đón Tết.", "Hồng Lĩnh"),  # a town, not xã Hồng Lĩnh
+    ("organisation", "Hợp tác xã Đông Hòa ra mắt.", "Đông Hòa"),  # a cooperative
+    ("social", "AN SINH XÃ HỘI AN GIANG", "Hội An"),  # "xã hội", society
+])
+def test_each_guard_keeps_out_the_case_that_led_to_it(guard, text, false_name):
+    from wardnews.archive.extract.wards import GUARDS
+
+    assert false_name not in [w.name for w in find_wards(text)]
+    let_through = [w.name for w in find_wards(text, guards=GUARDS - {guard})]
+    assert let_through, f"without the {guard} guard the case is read as a ward"
+
+
+@pytest.mark.parametrize("text", [
+    "Số 12 đường Trần Hưng Đạo, thành phố Nam Định.",  # a street named after a ward's namesake
+    "Phố Xã Đàn, quận Đống Đa đông xe.",  # a street named with a type word
+    "Nhà văn hóa thôn Đông khánh thành.",  # a village
+    "Khu công nghiệp Quế Võ thu hút vốn.",  # an industrial park
+    "Trung tâm Hội nghị tỉnh đón đại biểu.",  # a facility
+])
+def test_streets_villages_and_facilities_are_never_wards(text):
+    assert find_wards(text) == ()

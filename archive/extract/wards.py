@@ -28,9 +28,10 @@ __all__ = ["find_wards", "GUARDS"]
 #   byline:       "P.V", "P.T.H" are a reporter's initials, not phường V
 #   organisation: "thị xã", "hợp tác xã", "Thông tấn xã" are a town, a cooperative, an agency
 #   social:       "xã hội" (society), "XÃ HỘI", is no xã Hội ...
-#   street:       "đường Xã Đàn", "phố Xã Đàn": a capitalised type word in a street's name
-GUARDS = frozenset({"byline", "organisation", "social", "street"})
-_STREET = re.compile(r"(?<!\w)(?:đường|Đường|phố|Phố|ngõ|Ngõ|ngách|hẻm|Hẻm|kiệt|Kiệt)[ \t]+$")
+# Streets, villages, industrial parks and facilities ("đường Trần Hưng Đạo", "thôn Đông",
+# "khu công nghiệp Quế Võ", "Trung tâm Hội nghị tỉnh") need no rule: a ward is read only
+# after phường, xã, thị trấn, P. or TT., and checked against the official lists.
+GUARDS = frozenset({"byline", "organisation", "social"})
 
 # A flat alternation of literals: Python's engine scans for it ten times faster than for a
 # case-insensitive pattern with a look-behind (35,000 articles to read); boundaries are
@@ -187,9 +188,6 @@ def _mentions(text: str, guards: frozenset = GUARDS) -> list[_Mention]:
         if ("organisation" in guards and folded == "xa"
                 and _NOT_COMMUNE.search(text, max(0, anchor.start() - 5), anchor.start())):
             continue
-        if ("street" in guards and word[0].isupper() and word not in _ABBREVIATIONS
-                and _STREET.search(text, max(0, anchor.start() - 8), anchor.start())):
-            continue  # "đường Xã Đàn": the street is named Xã Đàn
         kind = _ABBREVIATIONS.get(word) or {"phuong": "phường", "xa": "xã"}.get(folded, "thị trấn")
         upper = word.isupper() and len(word) > 2
         start = pos = _AFTER_ANCHOR.match(text, anchor.start() + len(word)).end()
