@@ -11,14 +11,13 @@ verifies the positions of long phrases.
 from __future__ import annotations
 
 import math
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
 from whoosh.matching import FilterMatcher
 
+from .cache import ByteCache
 from .columns import within
 
 # What this module takes from Whoosh beyond its documented API (see segment.py's).
@@ -30,7 +29,10 @@ WHOOSH_INTERNALS = {
 
 K1 = 1.2
 B = 0.75
-CACHED_TERMS = 4096  # posting lists kept in memory (a few MB at 35,000 articles)
+# Bytes of posting lists and phrase matches kept in memory per open index: bounded in bytes,
+# since one common word's list outweighs thousands of rare ones.
+POSTINGS_BYTES = 48 * 1024 * 1024
+PHRASES_BYTES = 8 * 1024 * 1024
 # Which stored length stands for each scored field: the tiers of a field share one.
 LENGTH_FIELD = {
     "title_exact": "title_folded", "title_folded": "title_folded", "title_pairs": "title_folded",
@@ -64,25 +66,18 @@ class Evaluator:
         self._lengths: dict[str, tuple[np.ndarray, float]] = {
             name: (values, _mean_length(values)) for name, values in (lengths or {}).items()
         }
-        self._postings: OrderedDict = OrderedDict()
-        self._phrases: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
+        self._postings = ByteCache(POSTINGS_BYTES)
+        self._phrases = ByteCache(PHRASES_BYTES)
 
     # --- posting lists -------------------------------------------------------------------
 
     def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, frequencies) of a term, sorted by docnum; cached."""
         key = (fieldname, text)
-        with self._lock:
-            found = self._postings.get(key)
-            if found is not None:
-                self._postings.move_to_end(key)
-                return found
-        found = self._read_postings(fieldname, text)
-        with self._lock:
-            self._postings[key] = found
-            if len(self._postings) > CACHED_TERMS:
-                self._postings.popitem(last=False)
+        found = self._postings.get(key)
+        if found is None:
+            found = self._read_postings(fieldname, text)
+            self._postings.put(key, found)
         return found
 
     def _read_postings(self, fieldname: str, text: str):
@@ -201,22 +196,20 @@ class Evaluator:
         terms = [wq.Term(query.fieldname, w) for w in query.words]
         together = self._eval(wq.And(terms), scored)
         key = (query.fieldname, tuple(query.words))
-        with self._lock:
-            positions_ok = self._phrases.get(key)
-        if positions_ok is None:
+        matched = self._phrases.get(key)  # the documents with the words in order, as docnums
+        if matched is None:
             # Positions only where every word is present: Whoosh checks them, segment by
             # segment, on posting lists that are short by then.
-            positions_ok = np.zeros(self.size, dtype=bool)
+            found = [np.zeros(0, dtype=np.int64)]
             if together.mask.any():
                 for searcher, offset in self._leaf_searchers():
                     matcher = query.matcher(searcher, searcher.boolean_context())
                     if matcher.is_active():
-                        found = np.fromiter(matcher.all_ids(), dtype=np.int64) + offset
-                        positions_ok[found] = True
-            with self._lock:
-                self._phrases[key] = positions_ok
-                if len(self._phrases) > CACHED_TERMS:
-                    self._phrases.popitem(last=False)
+                        found.append(np.fromiter(matcher.all_ids(), dtype=np.int64) + offset)
+            matched = np.concatenate(found)
+            self._phrases.put(key, matched)
+        positions_ok = np.zeros(self.size, dtype=bool)
+        positions_ok[matched] = True
         mask = together.mask & positions_ok
         return Matches(mask, together.scores * mask * query.boost)
 

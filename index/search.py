@@ -47,8 +47,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 class Archive:
     """An opened index.  Thread-safe; reopens by itself when a rebuild or update lands."""
 
-    def __init__(self, location: str | Path | None = None):
+    def __init__(self, location: str | Path | None = None, *, mmap: bool = False):
         self.location = index_location(location)
+        self._mmap = mmap  # memory-map the index files (Whoosh's default; more memory)
         self._lock = threading.RLock()
         self._generation: Path | None = None
         self._searcher = None
@@ -60,7 +61,7 @@ class Archive:
 
     def _open(self) -> None:
         generation = current_generation(self.location)
-        ix = open_generation(self.location, generation)
+        ix = open_generation(self.location, generation, self._mmap)
         old = self._searcher
         self._generation = generation
         self._searcher = ix.searcher()
