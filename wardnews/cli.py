@@ -306,11 +306,16 @@ def stats(index_option, top: int, as_json: bool) -> None:
               help="Address to listen on; 0.0.0.0 opens it to the network.")
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on; 0 picks a free one.")
-def serve(index_option: Path | None, corpus: Path | None, host: str, port: int) -> None:
-    """Serve the web UI (search, facets, articles, exports, API) with waitress.
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Worker processes, each searching on its own core [default: the number "
+                   "of cores]; 1 serves from this process with waitress.")
+def serve(index_option: Path | None, corpus: Path | None, host: str, port: int,
+          workers: int | None) -> None:
+    """Serve the web UI (search, facets, articles, exports, API).
 
     Builds the index from the corpus first when there is none, then prints the address to
-    open in a browser. Ctrl+C stops the server.
+    open in a browser. Several worker processes (gunicorn) serve on every core; one, or a
+    system without fork, is served by waitress. Ctrl+C stops the server.
 
     Example: wardnews serve --index /tmp/wardnews-index --port 8080
     """
@@ -318,6 +323,6 @@ def serve(index_option: Path | None, corpus: Path | None, host: str, port: int) 
 
     try:
         with _library_errors():
-            run_server(index_option, corpus, host, port, announce=click.echo)
+            run_server(index_option, corpus, host, port, announce=click.echo, workers=workers)
     except KeyboardInterrupt:
         click.echo("Stopped.")

@@ -47,11 +47,26 @@ def ensure_index(location: Path, corpus: Path | None, announce: Callable[[str], 
     return summary
 
 
+def default_workers() -> int:
+    """One worker process per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
 def serve(index: str | os.PathLike | None = None, corpus: str | os.PathLike | None = None,
           host: str = "127.0.0.1", port: int = 8080,
-          announce: Callable[[str], None] = print) -> None:
-    """Serve the archive at http://host:port/ until interrupted, building the index first if there is none."""
+          announce: Callable[[str], None] = print, workers: int | None = None) -> None:
+    """Serve the archive at http://host:port/ until interrupted, building the index first if
+    there is none; from `workers` processes (default: one per core) when the system can fork."""
+    from .webui import prefork
     from .webui.server import ServerError, bound_port, check_address, make_server, url_of
+
+    workers = workers or default_workers()
+    if workers > 1 and not prefork.available():
+        announce(f"{workers} worker processes need gunicorn on a POSIX system: serving from one")
+        workers = 1
 
     location = index_location(index)
     if location.exists() and not location.is_dir():
@@ -61,12 +76,24 @@ def serve(index: str | os.PathLike | None = None, corpus: str | os.PathLike | No
     try:
         check_address(host, port)
         ensure_index(location, Path(corpus) if corpus is not None else None, announce)
-        server = make_server(location, host, port)
+        if workers > 1:
+            server = prefork.make_prefork_server(location, host, port, workers)
+        else:
+            server = make_server(location, host, port)
     except ServerError as exc:
         raise ServeError(f"{exc}. Choose another --port or --host") from None
-    announce(f"Serving the archive at {url_of(host, bound_port(server))} — Ctrl+C to stop")
+    address = url_of(host, server.port if workers > 1 else bound_port(server))
+    processes = f" with {workers} worker processes" if workers > 1 else ""
+    announce(f"Serving the archive at {address}{processes} — Ctrl+C to stop")
+    parent = os.getpid()
     try:
-        server.run()  # returns when interrupted: waitress handles Ctrl+C itself
+        server.run()  # returns when interrupted: both servers handle Ctrl+C themselves
+    except SystemExit as stop:
+        if os.getpid() != parent:
+            raise  # a forked worker ending: it leaves as gunicorn has it, saying nothing
+        if stop.code not in (0, None):  # the arbiter ends with sys.exit when it halts
+            raise
     finally:
-        server.close()
+        if os.getpid() == parent:
+            server.close()
     announce("Stopped.")
