@@ -39,6 +39,7 @@ from .suggest import suggestions_for
 
 
 SUGGESTIONS_KEPT = 2048
+SUGGESTION_WINDOW = 6000  # characters of an article read for the spellings it writes
 MAX_PREFIX_WORDS = 200  # words a prefix ("Thiệ*") is read as, the most frequent ones
 MAX_SCANNED_PREFIX_WORDS = 20_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -230,11 +231,16 @@ class Archive:
         key = replace(request, page=1, limit=10, sort="relevance", match="strict")
         found = self._suggested.get(key)
         if found is None:
-            def count(text: str) -> int:
-                other = self._find(replace(key, query=text))
-                return int((other.mask & other.chosen.allowed()).sum()) if other.reading == "strict" else 0
+            allowed = facets.selection(self._columns, key).allowed()
 
-            found = tuple(suggestions_for(self._matching, planned, self._stored_text, count,
+            def count(text: str) -> int:
+                # The total the click lists: the strict reading under the same filters (when
+                # it is empty the click lists the loose one, and the suggestion is not made).
+                # Only that reading is evaluated, unscored.
+                strict = self._evaluator.evaluate(self._plan(text).strict, False).mask
+                return int((strict & allowed).sum())
+
+            found = tuple(suggestions_for(self._matching, planned, self._stored_head, count,
                                           self._searcher.doc_frequency))
             self._suggested[key] = found
             if len(self._suggested) > SUGGESTIONS_KEPT:
@@ -292,6 +298,12 @@ class Archive:
         # Text stored by an older wardnews may hold half a surrogate pair, which no page or
         # export can encode: shown as U+FFFD rather than failing whatever shows it.
         return json.loads(_SURROGATE.sub("\ufffd", raw) if _SURROGATE.search(raw) else raw)
+
+    def _stored_head(self, docnum: int) -> str:
+        """The title and the opening of an article, where suggestions read its spellings
+        (the words of a name or term are written in the first pages if anywhere)."""
+        record = self._record(docnum)
+        return f"{record['title']}\n{record['text'][:SUGGESTION_WINDOW]}"
 
     def _stored_text(self, docnum: int) -> str:
         record = self._record(docnum)
