@@ -35,6 +35,7 @@ from pathlib import Path
 
 from common import DATA, REPO  # noqa: I001 (bench/ is on the path when run as a script)
 
+from wardnews.archive.article import Ward
 from wardnews.archive.normalise import fold
 from wardnews.index import Archive, SearchRequest, build_index
 from wardnews.index.build import file_hash
@@ -183,7 +184,7 @@ def build_fts(records, path: Path) -> tuple[sqlite3.Connection, float, int]:
                    (number, folded(record["title"]), folded(record["text"])))
         db.execute("INSERT INTO doc VALUES (?, ?, ?)",
                    (number, day, json.dumps(record, ensure_ascii=False)))
-        values = [("ward", ward_value(_Ward(**w))) for w in record["wards"]]
+        values = [("ward", ward_value(Ward(**w))) for w in record["wards"]]
         values += [("term", t) for t in record["terms"]]
         values += [("official", o["name"]) for o in record["officials"]]
         values += [("year", str(day // 10000))] if day else []
@@ -197,15 +198,6 @@ def build_fts(records, path: Path) -> tuple[sqlite3.Connection, float, int]:
     """)
     db.commit()
     return db, time.perf_counter() - started, count
-
-
-@dataclass(frozen=True)
-class _Ward:
-    type: str
-    name: str
-    district: str | None = None
-    province: str | None = None
-    now: str | None = None
 
 
 def fts_query(query: str) -> str:
