@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from test_serve import Server
+from test_serve import start  # noqa: F401 (a fixture: a `wardnews serve` process, stopped after)
 
 from conftest import CORPUS
 from wardnews import build_index
@@ -48,22 +48,9 @@ def corpus_and_index(tmp_path):
     return corpus, tmp_path / "index"
 
 
-@pytest.fixture
-def serving(tmp_path):
-    servers: list[Server] = []
-
-    def start(*options: str) -> Server:
-        servers.append(Server(*options, cwd=tmp_path))
-        return servers[-1]
-
-    yield start
-    for server in servers:
-        server.stop()
-
-
-def test_two_workers_answer_behind_one_port(serving, corpus_and_index):
+def test_two_workers_answer_behind_one_port(start, corpus_and_index):
     _, index = corpus_and_index
-    server = serving("--index", str(index), "--port", "0", "--workers", "2")
+    server = start("--index", str(index), "--port", "0", "--workers", "2")
     url = server.url()
     assert "with 2 worker processes" in server.seen[-1]
     assert len(workers_of(server, 2)) == 2
@@ -73,9 +60,9 @@ def test_two_workers_answer_behind_one_port(serving, corpus_and_index):
     assert answers == [expected] * 64
 
 
-def test_every_worker_picks_up_an_update(serving, corpus_and_index):
+def test_every_worker_picks_up_an_update(start, corpus_and_index):
     corpus, index = corpus_and_index
-    server = serving("--index", str(index), "--port", "0", "--workers", "2")
+    server = start("--index", str(index), "--port", "0", "--workers", "2")
     url = server.url()
     with ThreadPoolExecutor(8) as pool:  # every worker has answered once, the index open
         assert list(pool.map(lambda _: total(url, "Khaurongxanh"), range(16))) == [0] * 16
@@ -88,9 +75,9 @@ def test_every_worker_picks_up_an_update(serving, corpus_and_index):
     assert after == [1] * 32
 
 
-def test_a_stop_ends_the_workers_too(serving, corpus_and_index):
+def test_a_stop_ends_the_workers_too(start, corpus_and_index):
     _, index = corpus_and_index
-    server = serving("--index", str(index), "--port", "0", "--workers", "2")
+    server = start("--index", str(index), "--port", "0", "--workers", "2")
     server.url()
     workers = workers_of(server, 2)
     assert len(workers) == 2
@@ -102,9 +89,9 @@ def test_a_stop_ends_the_workers_too(serving, corpus_and_index):
     assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
 
 
-def test_one_worker_is_served_by_waitress_in_this_process(serving, corpus_and_index):
+def test_one_worker_is_served_by_waitress_in_this_process(start, corpus_and_index):
     _, index = corpus_and_index
-    server = serving("--index", str(index), "--port", "0", "--workers", "1")
+    server = start("--index", str(index), "--port", "0", "--workers", "1")
     url = server.url()
     assert "worker processes" not in server.seen[-1]
     assert children(server.process.pid) == []

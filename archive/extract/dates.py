@@ -463,13 +463,7 @@ def find_event_date(text: str, published: dt.date | None = None) -> dt.date | No
         if not c.excluded:
             _score(lower, c)
     _link_ranges(lower, found)
-    # A cited document is dated before the article, so its year may still date a "Sáng 12/5";
-    # deadlines, birthdays and anniversaries may not.
-    dated = [c for c in found if c.year is not None and c.excluded in (None, "document")]
-    best = None
-    for c in found:
-        if not c.excluded and c.score >= _THRESHOLD and (best is None or c.score > best.score):
-            best = c
+    dated, best = _dated_and_best(found)
     if best is None:
         return None
     # The best candidate decides: when it has no year to be had, falling back to a weaker
@@ -612,15 +606,25 @@ def article_date(published: dt.date | None, text: str, folder_years: tuple[int, 
         elif not c.excluded:
             _score(lower, c)
     _link_ranges(lower, found)
+    dated, best = _dated_and_best(found)
+    mentioned = tuple(dict.fromkeys(mentioned))
+    if best is not None:
+        return _event(best, lower, dated, folder_years, mentioned)
+    return _coarse(lower, latest, mentioned)
+
+
+def _dated_and_best(found: list[_Candidate]) -> tuple[list[_Candidate], _Candidate | None]:
+    """The candidates whose year may date a yearless one, and the best event candidate.
+
+    A cited document is dated before the article, so its year may still date a "Sáng 12/5";
+    deadlines, birthdays and anniversaries may not.
+    """
     dated = [c for c in found if c.year is not None and c.excluded in (None, "document")]
     best = None
     for c in found:
         if not c.excluded and c.score >= _THRESHOLD and (best is None or c.score > best.score):
             best = c
-    mentioned = tuple(dict.fromkeys(mentioned))
-    if best is not None:
-        return _event(best, lower, dated, folder_years, mentioned)
-    return _coarse(lower, latest, mentioned)
+    return dated, best
 
 
 def _event(best: _Candidate, lower: str, dated: list[_Candidate], folder_years, mentioned) -> ArticleDate:
