@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import weakref
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -40,6 +41,8 @@ class Facet:
     # value id → a second line shown with it: for wards the unit they belong to since July
     # 2025, for officials the role they are most often named with
     notes: list[str | None]
+    # leading words → value ids, made at the first typed value (ids_matching)
+    _leading: dict | None = field(default=None, repr=False, compare=False)
 
     def count(self, mask: np.ndarray) -> np.ndarray:
         """How many documents under the mask carry each value."""
@@ -63,22 +66,33 @@ class Facet:
         key = facet_key(typed)
         if not key:
             return set()
-        found = set()
-        for value_id, value_key in enumerate(self.keys):
-            if value_key == key or value_key.startswith(key + " ") or _name_of(value_key, key):
-                found.add(value_id)
-        return found
+        if self._leading is None:
+            self._leading = _leading_parts(self.keys)
+        return set(self._leading.get(key, ()))
 
 
-def _name_of(value_key: str, key: str) -> bool:
-    # A value starts with its type: "phuong luong khanh thien ..." is found by its name, and
-    # "tinh ninh binh" (a province now) by "Ninh Bình".
-    for prefix in ("phuong ", "xa ", "thi tran ", "dac khu ", "tinh ", "thanh pho "):
-        if value_key.startswith(prefix) and (
-            value_key[len(prefix):] == key or value_key[len(prefix):].startswith(key + " ")
-        ):
-            return True
-    return False
+# A value starts with its type: "phuong luong khanh thien ..." is found by its name too, and
+# "tinh ninh binh" (a province now) by "Ninh Bình".
+_TYPES = ("phuong ", "xa ", "thi tran ", "dac khu ", "tinh ", "thanh pho ")
+
+
+def _leading_parts(keys: list[str]) -> dict[str, list[int]]:
+    """Every run of leading words of each value key (and of it without its type word), to
+    the ids of the values it begins: one look-up per typed value, whatever the facet's size.
+
+    >>> _leading_parts(["phuong luong khanh thien ha nam"])["luong khanh"]
+    [0]
+    """
+    leading: dict[str, list[int]] = {}
+    for value_id, value_key in enumerate(keys):
+        starts = [value_key] + [value_key[len(t):] for t in _TYPES if value_key.startswith(t)]
+        parts = set()
+        for start in starts:
+            words = start.split(" ")
+            parts.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+        for part in parts:
+            leading.setdefault(part, []).append(value_id)
+    return leading
 
 
 @dataclass
@@ -240,16 +254,32 @@ def within(day: np.ndarray, start: int | None, end: int | None) -> np.ndarray:
     >>> within(np.array([20200504, 20200500, 20200000, 0]), 20200101, 20201231).tolist()
     [True, True, True, False]
     """
-    year_only = day % 10000 == 0
-    month_only = (day % 100 == 0) & ~year_only
-    first = np.where(year_only, day + 101, np.where(month_only, day + 1, day))
-    last = np.where(year_only, day + 1231, np.where(month_only, day + 31, day))
+    first, last = _periods(day)
     mask = day > 0
     if start is not None:
         mask &= first >= start
     if end is not None:
         mask &= last <= end
     return mask
+
+
+_PERIODS: dict[int, tuple] = {}  # id of a day column → (weak reference, first, last days)
+
+
+def _periods(day: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first and last day each document's date may stand for, computed once per column
+    (a date filter then costs two comparisons over the archive, not six)."""
+    known = _PERIODS.get(id(day))
+    if known is not None and known[0]() is day:
+        return known[1], known[2]
+    year_only = day % 10000 == 0
+    month_only = (day % 100 == 0) & ~year_only
+    first = np.where(year_only, day + 101, np.where(month_only, day + 1, day))
+    last = np.where(year_only, day + 1231, np.where(month_only, day + 31, day))
+    for key in [k for k, (ref, _, _) in _PERIODS.items() if ref() is None]:
+        del _PERIODS[key]  # columns of indexes closed since
+    _PERIODS[id(day)] = (weakref.ref(day), first, last)
+    return first, last
 
 
 def _numbers(reader, name: str, size: int) -> np.ndarray:
