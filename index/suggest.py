@@ -9,6 +9,7 @@ searches the quoted form), never an estimate.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -54,8 +55,40 @@ def _forms_in(text: str, folded: list[str]) -> list[str]:
 
     >>> _forms_in("Phường Lương Khánh Thiện; lương, khánh; đ/c", ["luong", "khanh"])
     ['Lương Khánh']
+    >>> _forms_in("Kì họp, kỳ họp thứ hai", ["ky", "hop"])
+    ['Kì họp', 'kỳ họp']
     """
     plain = folded_in_place(text)
+    if plain is not None:
+        # Only where the folded letters stand in a row (i and y either way, as the keys make
+        # them one) is the text cut into syllables: a long article is scanned once, in C.
+        forms = []
+        for found in _sequence(folded).finditer(plain):
+            start, end = found.start(1), found.end(1)
+            forms += _forms_at(text[start:end], plain[start:end], folded)
+        return forms
+    return _forms_at(text, None, folded)
+
+
+def _sequence(folded: list[str]) -> re.Pattern:
+    """Where the folded syllables may stand in a row in a folded text (overlapping matches)."""
+    key = tuple(folded)
+    pattern = _SEQUENCES.get(key)
+    if pattern is None:
+        letters = [re.sub("[iy]", "[iy]", re.escape(k)) for k in folded]
+        # a lookahead, so that overlapping runs ("a a a" holds "a a" twice) are all found
+        pattern = re.compile(r"(?<![^\W_])(?=(" + r"[\W_]+".join(letters) + r")(?![^\W_]))")
+        if len(_SEQUENCES) >= 1024:
+            _SEQUENCES.clear()
+        _SEQUENCES[key] = pattern
+    return pattern
+
+
+_SEQUENCES: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _forms_at(text: str, plain: str | None, folded: list[str]) -> list[str]:
+    """The forms of the folded syllables in a text (or a slice of it), cut into syllables."""
     found = list(SYLLABLE.finditer(plain if plain is not None else text))
     keys = [m.group() if plain is not None else folded_key(m.group()) for m in found]
     keys = [folded_key(k) for k in keys]
