@@ -1,5 +1,5 @@
 """Many clients at once: throughput and latency of `wardnews serve` with one client and with
-16, from one process (waitress) and from one worker process per core (gunicorn).
+16, from one process and from one forked waitress worker per core (`--workers`).
 
     python bench/load.py --index bench/results/index-baomoi              # 60 s per run
     python bench/load.py --index DIR --seconds 20 --clients 1 16 --workers 1 2
@@ -131,7 +131,7 @@ def main() -> None:
             for clients in args.clients:
                 rate, p50, p95, errors = load(host, port, urls, clients, args.seconds)
                 one = one or rate
-                label = "waitress, 1 process" if workers == 1 else f"gunicorn, {workers} workers"
+                label = "waitress, 1 process" if workers == 1 else f"waitress, {workers} forked workers"
                 print(f"{label:28} {clients:7} {rate:8.1f} {p50:8.1f} {p95:8.1f} {errors:7} {rate / one:10.2f}×")
         finally:
             process.terminate()

@@ -19,7 +19,7 @@ from conftest import CORPUS
 from wardnews import build_index
 from wardnews.webui import prefork
 
-pytestmark = pytest.mark.skipif(not prefork.available(), reason="gunicorn needs a POSIX system")
+pytestmark = pytest.mark.skipif(not prefork.available(), reason="workers are forked: POSIX only")
 
 
 def children(pid: int) -> list[int]:
@@ -96,3 +96,25 @@ def test_one_worker_is_served_by_waitress_in_this_process(start, corpus_and_inde
     assert "worker processes" not in server.seen[-1]
     assert children(server.process.pid) == []
     assert total(url) > 0
+
+
+def test_half_sent_requests_tie_up_no_worker(start, corpus_and_index):
+    import socket
+
+    _, index = corpus_and_index
+    server = start("--index", str(index), "--port", "0", "--workers", "2")
+    url = server.url()
+    workers_of(server, 2)
+    port = int(url.rsplit(":", 1)[1].strip("/"))
+    idle = []
+    try:
+        for _ in range(40):  # more than the workers' threads together (2 × 4)
+            connection = socket.create_connection(("127.0.0.1", port))
+            connection.sendall(b"GET /search?q=a HTTP/1.1\r\nHost: x\r\n")  # never finished
+            idle.append(connection)
+        began = time.monotonic()
+        assert total(url) > 0
+        assert time.monotonic() - began < 5
+    finally:
+        for connection in idle:
+            connection.close()

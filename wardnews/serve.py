@@ -65,7 +65,7 @@ def serve(index: str | os.PathLike | None = None, corpus: str | os.PathLike | No
 
     workers = workers or default_workers()
     if workers > 1 and not prefork.available():
-        announce(f"{workers} worker processes need gunicorn on a POSIX system: serving from one")
+        announce(f"{workers} worker processes need a system that can fork: serving from one")
         workers = 1
 
     location = index_location(index)
@@ -85,15 +85,10 @@ def serve(index: str | os.PathLike | None = None, corpus: str | os.PathLike | No
     address = url_of(host, server.port if workers > 1 else bound_port(server))
     processes = f" with {workers} worker processes" if workers > 1 else ""
     announce(f"Serving the archive at {address}{processes} — Ctrl+C to stop")
-    parent = os.getpid()
     try:
         server.run()  # returns when interrupted: both servers handle Ctrl+C themselves
-    except SystemExit as stop:
-        if os.getpid() != parent:
-            raise  # a forked worker ending: it leaves as gunicorn has it, saying nothing
-        if stop.code not in (0, None):  # the arbiter ends with sys.exit when it halts
-            raise
+    except ServerError as exc:
+        raise ServeError(str(exc)) from None
     finally:
-        if os.getpid() == parent:
-            server.close()
+        server.close()
     announce("Stopped.")

@@ -40,8 +40,9 @@ def check_address(host: str, port: int) -> None:
 
 
 def make_server(location: str | os.PathLike, host: str = "127.0.0.1", port: int = 8080,
-                threads: int = 4, settings: dict | None = None):
-    """A waitress server of the app over the index at `location` (port 0 picks a free one).
+                threads: int = 4, settings: dict | None = None, sockets: list | None = None):
+    """A waitress server of the app over the index at `location` (port 0 picks a free one),
+    or on `sockets` already listening (a pre-forked worker's, prefork.py).
 
     The index is opened before the server listens, so no first visitor waits for it:
     IndexNotFound (or IndexOutdated) is raised here, not on the first request.
@@ -57,8 +58,9 @@ def make_server(location: str | os.PathLike, host: str = "127.0.0.1", port: int 
     limit = _open_files_for(CONNECTION_LIMIT)
     try:
         # clear_untrusted_proxy_headers: no proxy is trusted, so its headers are dropped.
+        where = {"sockets": sockets} if sockets else {"host": host, "port": port}
         server = waitress.create_server(
-            app, host=host, port=port, threads=threads, clear_untrusted_proxy_headers=True,
+            app, **where, threads=threads, clear_untrusted_proxy_headers=True,
             ident="wardnews", connection_limit=limit, channel_timeout=CHANNEL_TIMEOUT,
             cleanup_interval=CLEANUP_INTERVAL)
     except (OSError, ValueError, OverflowError) as exc:  # taken, not an address, out of range
