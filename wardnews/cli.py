@@ -314,8 +314,8 @@ def serve(index_option: Path | None, corpus: Path | None, host: str, port: int,
     """Serve the web UI (search, facets, articles, exports, API).
 
     Builds the index from the corpus first when there is none, then prints the address to
-    open in a browser. Several worker processes (gunicorn) serve on every core; one, or a
-    system without fork, is served by waitress. Ctrl+C stops the server.
+    open in a browser. Waitress serves from one worker process per core (forked behind one
+    port), or from this process with --workers 1 or where fork is missing. Ctrl+C stops it.
 
     Example: wardnews serve --index /tmp/wardnews-index --port 8080
     """
