@@ -71,7 +71,7 @@ def official_entry(official) -> str:
     ['Tô Lâm (Trung ương)', 'Tổng Bí thư', 'national']
     """
     specific = max(official.canonical, key=lambda r: len(r.split()), default="")
-    national = "national" if holds_national_post(official.canonical or official.roles) else ""
+    national = "national" if holds_national_post(official.roles, official.canonical) else ""
     return NOW.join((official.entity, specific, national))
 
 

@@ -57,7 +57,7 @@ _LOCAL_POSTS = re.compile(r"(?i)(?<!\w)(?:xã|phường|thị trấn|huyện|qu�
 
 
 def official_place(roles: tuple[str, ...], wards: tuple[Ward, ...] = (),
-                   province: str | None = None) -> str | None:
+                   province: str | None = None, canonical: tuple[str, ...] | None = None) -> str | None:
     """The place that tells an official apart: a province, "Trung ương", or None.
 
     >>> official_place(("Chủ tịch UBND huyện Mê Linh",)), official_place(("Tổng Bí thư",))
@@ -66,8 +66,10 @@ def official_place(roles: tuple[str, ...], wards: tuple[Ward, ...] = (),
     'Nghệ An'
     >>> official_place(("Chủ tịch UBND xã",), province="Hà Nam"), official_place(("Giám đốc",))
     ('Hà Nam', None)
+
+    `canonical` holds the roles' canonical forms when the caller has them already.
     """
-    canonical = [canonical_role(r) for r in roles]
+    canonical = _canonical(roles, canonical)
     # A post names its place before a constituency does ("Bí thư Thành ủy TP.HCM, đại biểu
     # Quốc hội tỉnh Trà Vinh" is Hồ Chí Minh's); each role as written first, its capitals
     # marking the names, then in its canonical form, abbreviations written out.
@@ -86,9 +88,14 @@ def official_place(roles: tuple[str, ...], wards: tuple[Ward, ...] = (),
     return None
 
 
-def holds_national_post(roles: tuple[str, ...]) -> bool:
-    """Whether any of the roles is a national post (in any form)."""
-    return any(_NATIONAL_POSTS.search(r) or _NATIONAL_POSTS.search(canonical_role(r)) for r in roles)
+def holds_national_post(roles: tuple[str, ...], canonical: tuple[str, ...] | None = None) -> bool:
+    """Whether any of the roles is a national post, as written or in canonical form."""
+    return any(_NATIONAL_POSTS.search(r) for r in (*roles, *_canonical(roles, canonical)))
+
+
+def _canonical(roles: tuple[str, ...], canonical: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The roles' canonical forms: those given (one per role), else computed."""
+    return tuple(canonical) if canonical else tuple(canonical_role(r) for r in roles)
 
 
 def _province_in(role: str, wards: tuple[Ward, ...]) -> str | None:
@@ -119,6 +126,9 @@ def _province_in(role: str, wards: tuple[Ward, ...]) -> str | None:
 def with_identity(officials: tuple[Official, ...], wards: tuple[Ward, ...] = (),
                   province: str | None = None) -> tuple[Official, ...]:
     """The officials with their canonical roles and the place that tells them apart."""
-    return tuple(replace(o, canonical=tuple(canonical_role(r) for r in o.roles),
-                         place=official_place(o.roles, wards, province))
-                 for o in officials)
+    found = []
+    for official in officials:
+        canonical = tuple(canonical_role(r) for r in official.roles)
+        found.append(replace(official, canonical=canonical,
+                             place=official_place(official.roles, wards, province, canonical)))
+    return tuple(found)

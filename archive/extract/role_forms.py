@@ -14,7 +14,7 @@ import re
 
 from ..normalise import canonical_tones
 
-__all__ = ["canonical_role", "role_key"]
+__all__ = ["canonical_role"]
 
 # Abbreviation -> full form, as state documents write it.  Keys are matched as whole words,
 # case-sensitively for the short ones that are common syllables too ("ND", "CA").
@@ -184,11 +184,6 @@ def canonical_role(role: str) -> str:
     if out:
         out[0] = _capital(out[0])
     return " ".join(out)
-
-
-def role_key(role: str) -> str:
-    """What roles are grouped by: the canonical form without case or diacritics' doubts."""
-    return canonical_role(role).lower()
 
 
 def _capital(word: str) -> str:
