@@ -10,9 +10,9 @@ a cache written by another version of wardnews is simply read or rebuilt, never 
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-import weakref
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -106,6 +106,11 @@ class Columns:
     lengths: dict[str, np.ndarray] = field(default_factory=dict)  # syllables per field, for BM25
     md: np.ndarray | None = None  # mmdd per document when its day is known, else 0
     kind: np.ndarray | None = None  # 1 published, 2 event date, 0 none
+
+    @functools.cached_property
+    def periods(self) -> tuple[np.ndarray, np.ndarray]:
+        """First and last day of each document's date, computed at the first date filter."""
+        return periods(self.day)
 
     @property
     def year(self) -> np.ndarray:
@@ -244,7 +249,8 @@ def _entries(reader, name: str, size: int):
                 yield docnum, entry
 
 
-def within(day: np.ndarray, start: int | None, end: int | None) -> np.ndarray:
+def within(day: np.ndarray, start: int | None, end: int | None,
+           bounds: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Documents whose whole date lies from `start` to `end` (yyyymmdd, None open): an article
     known only to its month or year is inside a range that holds the whole month or year, so
     a year's bar, its facet count and the range `from=2020&to=2020` list one set.
@@ -253,8 +259,10 @@ def within(day: np.ndarray, start: int | None, end: int | None) -> np.ndarray:
     [True, True, False, False]
     >>> within(np.array([20200504, 20200500, 20200000, 0]), 20200101, 20201231).tolist()
     [True, True, True, False]
+
+    `bounds` are the column's `periods(day)`, when the caller keeps them.
     """
-    first, last = _periods(day)
+    first, last = bounds if bounds is not None else periods(day)
     mask = day > 0
     if start is not None:
         mask &= first >= start
@@ -263,22 +271,13 @@ def within(day: np.ndarray, start: int | None, end: int | None) -> np.ndarray:
     return mask
 
 
-_PERIODS: dict[int, tuple] = {}  # id of a day column → (weak reference, first, last days)
-
-
-def _periods(day: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The first and last day each document's date may stand for, computed once per column
-    (a date filter then costs two comparisons over the archive, not six)."""
-    known = _PERIODS.get(id(day))
-    if known is not None and known[0]() is day:
-        return known[1], known[2]
+def periods(day: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first and last day each document's date may stand for (Columns keeps them, so a
+    date filter costs two comparisons over the archive, not six)."""
     year_only = day % 10000 == 0
     month_only = (day % 100 == 0) & ~year_only
     first = np.where(year_only, day + 101, np.where(month_only, day + 1, day))
     last = np.where(year_only, day + 1231, np.where(month_only, day + 31, day))
-    for key in [k for k, (ref, _, _) in _PERIODS.items() if ref() is None]:
-        del _PERIODS[key]  # columns of indexes closed since
-    _PERIODS[id(day)] = (weakref.ref(day), first, last)
     return first, last
 
 

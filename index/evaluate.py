@@ -53,13 +53,15 @@ class Evaluator:
 
     def __init__(self, searcher, live: np.ndarray, day: np.ndarray,
                  lengths: dict[str, np.ndarray] | None = None, md: np.ndarray | None = None,
-                 facets: dict | None = None):
+                 facets: dict | None = None, periods=None):
         self.searcher = searcher
         self.size = len(live)
         self.live = live
         self.day = day
         self.md = md if md is not None else np.zeros(len(live), dtype=np.int64)
         self.facets = facets or {}  # field name -> Facet, for facet fields read from columns
+        # () -> the columns' first and last days per document (kept there, made once)
+        self.periods = periods or (lambda: None)
         self.leaves = searcher.reader().leaf_readers()
         self.field_boost = {name: getattr(field.format, "field_boost", 1.0)
                             for name, field in searcher.schema.items()}
@@ -163,7 +165,8 @@ class Evaluator:
         if isinstance(query, wq.Phrase):
             return self._phrase(query, scored)
         if isinstance(query, wq.NumericRange) and query.fieldname == "day":
-            return Matches(within(self.day, query.start, query.end), np.zeros(self.size))
+            return Matches(within(self.day, query.start, query.end, self.periods()),
+                           np.zeros(self.size))
         if isinstance(query, wq.NumericRange) and query.fieldname == "md":
             # a day and month in any year, and those whose year is unknown
             return Matches(self.live & (self.md == query.start), np.zeros(self.size))

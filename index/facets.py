@@ -71,7 +71,7 @@ def date_mask(columns: Columns, start: dt.date | None, end: dt.date | None) -> n
     if not start and not end:
         return np.ones(columns.size, dtype=bool)
     return within(columns.day, int(start.strftime("%Y%m%d")) if start else None,
-                  int(end.strftime("%Y%m%d")) if end else None)
+                  int(end.strftime("%Y%m%d")) if end else None, columns.periods)
 
 
 def facet_counts(columns: Columns, matched: np.ndarray, chosen: Selection, limit: int,

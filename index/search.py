@@ -70,7 +70,8 @@ class Archive:
         self._columns = load_columns(self._searcher.reader(), cache)
         columns = self._columns
         self._evaluator = Evaluator(self._searcher, columns.live, columns.day, columns.lengths,
-                                    columns.md, {"official": columns.facets["official"]})
+                                    columns.md, {"official": columns.facets["official"]},
+                                    lambda: columns.periods)
         self._ids = None
         self._suggested: OrderedDict[SearchRequest, tuple] = OrderedDict()
         self._plans: OrderedDict[str, _Planned] = OrderedDict()
