@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from wardnews.archive.normalise import fold
+from wardnews.index.columns import entity_parts
 
 __all__ = ["Query", "first_time_queries"]
 
@@ -59,7 +60,7 @@ def first_time_queries(archive, count: int = 120, seed: int = 11) -> list[Query]
     titles = _titles(archive, count * 4, rng)
     facets = archive.search(limit=1, facet_limit=200).facets
     wards = [v.value for v in facets.get("ward", ())]
-    officials = [v.value.split(" (")[0] for v in facets.get("official", ())]
+    officials = [entity_parts(v.value)[0] for v in facets.get("official", ())]
     years = [v.value for v in facets.get("year", ()) if v.value != "unknown"]
     pairs, phrases = [], []
     for title in titles:

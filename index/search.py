@@ -22,7 +22,7 @@ from whoosh import query as wq
 from ..archive import Article
 
 from . import facets
-from .columns import Columns, load_columns
+from .columns import Columns, entity_parts, load_columns
 from .compile import Spelling, _sequence
 from .commit import open_generation
 from .errors import ArticleNotFound, SearchError
@@ -368,11 +368,11 @@ class Archive:
         or a name, which gathers everyone of that name.
         """
         request = SearchRequest(officials=(official,), sort="oldest", limit=1)
-        name = official.split(" (", 1)[0]
+        name, _ = entity_parts(official)
         same_name = self.search(SearchRequest(officials=(name,), limit=1, facet_limit=MAX_NAMESAKES))
         key, name_key = facet_key(official), facet_key(name)
         namesakes = [(v.value, v.count) for v in same_name.facets.get("official", ())
-                     if facet_key(v.value.split(" (", 1)[0]) == name_key and facet_key(v.value) != key]
+                     if facet_key(entity_parts(v.value)[0]) == name_key and facet_key(v.value) != key]
         return career_of(official, self.iter_results(request), namesakes)
 
     def stats(self) -> Stats:
