@@ -43,19 +43,56 @@ class Facet:
     notes: list[str | None]
     # leading words → value ids, made at the first typed value (ids_matching)
     _leading: dict | None = field(default=None, repr=False, compare=False)
+    _document_order: tuple | None = field(default=None, repr=False, compare=False)
+    _value_order: tuple | None = field(default=None, repr=False, compare=False)
 
     def count(self, mask: np.ndarray) -> np.ndarray:
-        """How many documents under the mask carry each value."""
+        """How many documents under the mask carry each value (over the whole archive)."""
         chosen = mask[self.doc_of]
         return np.bincount(self.value_of[chosen], minlength=len(self.values))
+
+    def tally(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(value ids, documents) among the sorted docnums given, ids ascending: the cost is
+        the pairs of those documents, not the facet's."""
+        ordered_docs, ordered_values = self._by_document()
+        starts = np.searchsorted(ordered_docs, docs, "left")
+        lengths = np.searchsorted(ordered_docs, docs, "right") - starts
+        total = int(lengths.sum())
+        if not total:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty
+        # the pairs of each document lie in one run: its start, repeated, plus 0, 1, 2 ...
+        runs = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        return np.unique(ordered_values[runs + np.arange(total)], return_counts=True)
+
+    def docs_for(self, ids: set[int]) -> np.ndarray:
+        """The sorted documents carrying any of the value ids (several values: OR)."""
+        if not ids:
+            return np.zeros(0, dtype=np.int64)
+        order, starts = self._by_value()
+        chosen = [order[starts[i]:starts[i + 1]] for i in ids if 0 <= i < len(self.values)]
+        return np.unique(self.doc_of[np.concatenate(chosen)]) if chosen else np.zeros(0, dtype=np.int64)
 
     def mask_for(self, ids: set[int], size: int) -> np.ndarray:
         """Documents carrying any of the value ids (several values of one facet: OR)."""
         mask = np.zeros(size, dtype=bool)
-        if ids:
-            wanted = np.isin(self.value_of, np.fromiter(ids, dtype=np.int64))
-            mask[self.doc_of[wanted]] = True
+        mask[self.docs_for(ids)] = True
         return mask
+
+    # The pairs in document order and in value order, made at first use and kept: a facet
+    # is read once per opened index and asked on every search.
+    def _by_document(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._document_order is None:
+            order = np.argsort(self.doc_of, kind="stable")
+            self._document_order = (self.doc_of[order], self.value_of[order])
+        return self._document_order
+
+    def _by_value(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._value_order is None:
+            order = np.argsort(self.value_of, kind="stable")
+            starts = np.searchsorted(self.value_of[order], np.arange(len(self.values) + 1))
+            self._value_order = (order, starts)
+        return self._value_order
 
     def ids_matching(self, typed: str) -> set[int]:
         """Value ids a typed value selects: the whole value, or its leading parts.

@@ -4,7 +4,9 @@ Whoosh's matchers walk every posting of every clause in Python, scoring as they 
 100 ms for a common word at 35,000 articles, more for two.  A search here needs every match
 anyway (for the total, the facets and the tiers), so each term's posting list is read once,
 block by block, into arrays, kept while the index stays open, and queries become set
-operations and a vectorised BM25 over them.  Whoosh still writes and stores the index and
+operations and a vectorised BM25 over them.  Each result is the matched documents alone
+(sorted docnums and their scores, combined by binary search), so a rare word costs what it
+matches, not the size of the archive.  Whoosh still writes and stores the index and
 verifies the positions of long phrases.
 """
 
@@ -42,14 +44,39 @@ LENGTH_FIELD = {
 
 @dataclass
 class Matches:
-    """Documents a query matches (a boolean mask over the index) and their scores."""
+    """The documents a query matches, as sorted docnums, and their scores (aligned)."""
 
-    mask: np.ndarray
+    docs: np.ndarray
     scores: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+
+def locate(haystack: np.ndarray, needles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each needle sits in a sorted haystack, and whether it is there: the cost of a
+    set operation is the smaller side's size times a binary search in the larger.
+
+    >>> locate(np.array([2, 5, 9]), np.array([5, 6, 9]))
+    (array([1, 2, 2]), array([ True, False,  True]))
+    """
+    if not len(haystack):
+        return np.zeros(len(needles), dtype=np.int64), np.zeros(len(needles), dtype=bool)
+    positions = np.minimum(np.searchsorted(haystack, needles), len(haystack) - 1)
+    return positions, haystack[positions] == needles
+
+
+def contains(haystack: np.ndarray, needles: np.ndarray) -> np.ndarray:
+    """For each needle, whether the sorted haystack holds it."""
+    return locate(haystack, needles)[1]
 
 
 class Evaluator:
-    """Evaluates Whoosh query trees over one opened index with cached posting arrays."""
+    """Evaluates Whoosh query trees over one opened index with cached posting arrays.
+
+    Every intermediate result is the matched documents only (sorted docnums and their
+    scores), never an array the size of the archive: a rare word costs what it matches.
+    """
 
     def __init__(self, searcher, live: np.ndarray, day: np.ndarray,
                  lengths: dict[str, np.ndarray] | None = None, md: np.ndarray | None = None,
@@ -128,64 +155,87 @@ class Evaluator:
     def evaluate(self, query: wq.Query, scored: bool = True) -> Matches:
         """The live documents a query matches, with BM25 scores when `scored`."""
         found = self._eval(query, scored)
-        found.mask &= self.live
-        return found
+        keep = self.live[found.docs]
+        if keep.all():
+            return found
+        return Matches(found.docs[keep], found.scores[keep])
 
-    def _empty(self) -> Matches:
-        return Matches(np.zeros(self.size, dtype=bool), np.zeros(self.size))
+    @staticmethod
+    def _empty() -> Matches:
+        return Matches(np.zeros(0, dtype=np.int64), np.zeros(0))
+
+    @staticmethod
+    def _unscored(docs: np.ndarray) -> Matches:
+        return Matches(docs, np.zeros(len(docs)))
 
     def _eval(self, query, scored: bool) -> Matches:
         if isinstance(query, wq.Term):
             return self._term(query, scored)
         if isinstance(query, wq.Every):
-            return Matches(self.live.copy(), np.zeros(self.size))
+            return self._unscored(np.flatnonzero(self.live))
         if isinstance(query, wq.NullQuery.__class__) or query is wq.NullQuery:
             return self._empty()
         if isinstance(query, wq.And):
-            parts = [self._eval(q, scored) for q in query.subqueries]
-            if not parts:
-                return self._empty()
-            mask = np.logical_and.reduce([p.mask for p in parts])
-            return Matches(mask, sum(p.scores for p in parts) * mask)
+            return self._and([self._eval(q, scored) for q in query.subqueries], scored)
         if isinstance(query, wq.Or):
-            parts = [self._eval(q, scored) for q in query.subqueries]
-            if not parts:
-                return self._empty()
-            mask = np.logical_or.reduce([p.mask for p in parts])
-            return Matches(mask, sum(p.scores for p in parts) * query.boost)
+            return self._or([self._eval(q, scored) for q in query.subqueries], scored, query.boost)
         if isinstance(query, wq.AndNot):
             positive = self._eval(query.a, scored)
             negative = self._eval(query.b, False)
-            mask = positive.mask & ~negative.mask
-            return Matches(mask, positive.scores * mask)
+            keep = ~contains(negative.docs, positive.docs)
+            return Matches(positive.docs[keep], positive.scores[keep])
         if isinstance(query, wq.AndMaybe):
             required = self._eval(query.a, scored)
             optional = self._eval(query.b, scored)
-            return Matches(required.mask, (required.scores + optional.scores) * required.mask)
+            if not scored:
+                return required
+            positions, present = locate(optional.docs, required.docs)
+            extra = np.where(present, optional.scores[positions] if len(optional) else 0.0, 0.0)
+            return Matches(required.docs, required.scores + extra)
         if isinstance(query, wq.Phrase):
             return self._phrase(query, scored)
         if isinstance(query, wq.NumericRange) and query.fieldname == "day":
-            return Matches(within(self.day, query.start, query.end, self.periods()),
-                           np.zeros(self.size))
+            return self._unscored(np.flatnonzero(
+                within(self.day, query.start, query.end, self.periods())))
         if isinstance(query, wq.NumericRange) and query.fieldname == "md":
             # a day and month in any year, and those whose year is unknown
-            return Matches(self.live & (self.md == query.start), np.zeros(self.size))
+            return self._unscored(np.flatnonzero(self.md == query.start))
         raise TypeError(f"cannot evaluate {type(query).__name__} queries")
+
+    def _and(self, parts: list[Matches], scored: bool) -> Matches:
+        """Documents in every part: the smallest part looked up in the others."""
+        if not parts:
+            return self._empty()
+        docs = min(parts, key=len).docs
+        for part in parts:
+            if part.docs is not docs:
+                docs = docs[contains(part.docs, docs)]
+        scores = np.zeros(len(docs))
+        if scored:
+            for part in parts:  # summed in the query's order, as scores always were
+                scores = scores + part.scores[locate(part.docs, docs)[0]]
+        return Matches(docs, scores)
+
+    def _or(self, parts: list[Matches], scored: bool, boost: float) -> Matches:
+        if not parts:
+            return self._empty()
+        docs = np.unique(np.concatenate([p.docs for p in parts]))
+        scores = np.zeros(len(docs))
+        if scored:
+            for part in parts:
+                scores[locate(docs, part.docs)[0]] += part.scores
+        return Matches(docs, scores * boost)
 
     def _term(self, query: wq.Term, scored: bool) -> Matches:
         if query.fieldname in self.facets:
             # `official:` selects what the official facet counts, people joined across
             # articles included (columns.py), not the words each article stored
             facet = self.facets[query.fieldname]
-            return Matches(facet.mask_for(facet.ids_matching(query.text), self.size) & self.live,
-                           np.zeros(self.size))
+            return self._unscored(facet.docs_for(facet.ids_matching(query.text)))
         docs, frequencies = self.postings(query.fieldname, query.text)
-        mask = np.zeros(self.size, dtype=bool)
-        mask[docs] = True
-        scores = np.zeros(self.size)
         if scored and len(docs) and query.fieldname in LENGTH_FIELD:
-            scores[docs] = self._bm25(query.fieldname, docs, frequencies) * query.boost
-        return Matches(mask, scores)
+            return Matches(docs, self._bm25(query.fieldname, docs, frequencies) * query.boost)
+        return self._unscored(docs)
 
     def _bm25(self, fieldname: str, docs: np.ndarray, frequencies: np.ndarray) -> np.ndarray:
         lengths, mean = self.lengths(fieldname)
@@ -204,17 +254,15 @@ class Evaluator:
             # Positions only where every word is present: Whoosh checks them, segment by
             # segment, on posting lists that are short by then.
             found = [np.zeros(0, dtype=np.int64)]
-            if together.mask.any():
+            if len(together):
                 for searcher, offset in self._leaf_searchers():
                     matcher = query.matcher(searcher, searcher.boolean_context())
                     if matcher.is_active():
                         found.append(np.fromiter(matcher.all_ids(), dtype=np.int64) + offset)
-            matched = np.concatenate(found)
+            matched = np.sort(np.concatenate(found))
             self._phrases.put(key, matched)
-        positions_ok = np.zeros(self.size, dtype=bool)
-        positions_ok[matched] = True
-        mask = together.mask & positions_ok
-        return Matches(mask, together.scores * mask * query.boost)
+        keep = contains(matched, together.docs)
+        return Matches(together.docs[keep], together.scores[keep] * query.boost)
 
     def _leaf_searchers(self):
         subsearchers = getattr(self.searcher, "subsearchers", None)

@@ -1,7 +1,8 @@
 """Filters, facet counts and the date histogram of a search, as array operations over columns.
 
 Values ticked in one facet combine with OR, facets with AND.  A facet's counts take every
-filter but its own, so that ticking a second value shows what it would add.
+filter but its own, so that ticking a second value shows what it would add.  Counting reads
+the columns of the matched documents only (sorted docnums), so it costs what a search found.
 """
 
 from __future__ import annotations
@@ -28,15 +29,22 @@ class Selection:
 
     masks: dict[str, np.ndarray]
     ids: dict[str, set]  # the value ids ticked per facet (years as text)
-    dates: np.ndarray
+    dates: np.ndarray | None  # None: no date range
 
-    def allowed(self, leave_out: str | None = None) -> np.ndarray:
-        """Documents every filter lets through, but for one facet's own (for its counts)."""
-        mask = self.dates.copy()
+    def keeps(self, docs: np.ndarray, leave_out: str | None = None) -> np.ndarray:
+        """For each of the docnums, whether every filter lets it through, but for one
+        facet's own (for its counts)."""
+        keep = np.ones(len(docs), dtype=bool) if self.dates is None else self.dates[docs]
         for name, selected in self.masks.items():
             if name != leave_out:
-                mask &= selected
-        return mask
+                keep &= selected[docs]
+        return keep
+
+    def kept(self, docs: np.ndarray, leave_out: str | None = None) -> np.ndarray:
+        """The docnums every filter lets through (but `leave_out`'s)."""
+        if self.dates is None and not any(name != leave_out for name in self.masks):
+            return docs
+        return docs[self.keeps(docs, leave_out)]
 
 
 def data_name(name: str, mentions: bool) -> str:
@@ -66,45 +74,47 @@ def selection(columns: Columns, request: SearchRequest) -> Selection:
     return Selection(masks, ids, date_mask(columns, request.date_from, request.date_to))
 
 
-def date_mask(columns: Columns, start: dt.date | None, end: dt.date | None) -> np.ndarray:
-    """Documents dated within the range; an end excludes undated ones, a start does too."""
+def date_mask(columns: Columns, start: dt.date | None, end: dt.date | None) -> np.ndarray | None:
+    """Documents dated within the range; an end excludes undated ones, a start does too.
+    None when there is no range."""
     if not start and not end:
-        return np.ones(columns.size, dtype=bool)
+        return None
     return within(columns.day, int(start.strftime("%Y%m%d")) if start else None,
                   int(end.strftime("%Y%m%d")) if end else None, columns.periods)
 
 
 def facet_counts(columns: Columns, matched: np.ndarray, chosen: Selection, limit: int,
                  mentions: bool = False) -> dict[str, tuple[FacetValue, ...]]:
-    """Every counted facet's values over the matched documents, most frequent first."""
-    return {name: facet_values(columns, name, matched & chosen.allowed(leave_out=name),
+    """Every counted facet's values over the matched docnums, most frequent first."""
+    return {name: facet_values(columns, name, chosen.kept(matched, leave_out=name),
                                chosen.ids.get(name, set()), limit, mentions)
             for name in COUNTED}
 
 
-def facet_values(columns: Columns, name: str, mask: np.ndarray, selected: set,
+def facet_values(columns: Columns, name: str, docs: np.ndarray, selected: set,
                  limit: int, mentions: bool = False) -> tuple[FacetValue, ...]:
-    """One facet's values under the mask: the `limit` most frequent, and every selected one."""
+    """One facet's values over the docnums: the `limit` most frequent, and every selected one."""
     if name == "year":
         values = [FacetValue(p.period, p.count, p.period in selected, kinds=(p.published, p.event))
-                  for p in reversed(years_of(columns, mask))]
+                  for p in reversed(years_of(columns, docs))]
         if values and values[0].value == UNKNOWN_YEAR:
             values.append(values.pop(0))  # newest first; the unknown year last, always shown
         shown = values[:limit] + [v for v in values[limit:] if v.selected or v.value == UNKNOWN_YEAR]
         shown += [FacetValue(y, 0, True) for y in sorted(selected - {v.value for v in shown})]
         return tuple(shown)
     facet = columns.facets[data_name(name, mentions)]
-    counts = facet.count(mask)
-    order = np.argsort(-counts, kind="stable")
-    shown = [int(i) for i in order[:limit] if counts[i] > 0]
+    ids, counts = facet.tally(docs)
+    order = np.argsort(-counts, kind="stable")  # ties: the value met first in the archive
+    count_of = dict(zip(ids.tolist(), counts.tolist()))
+    shown = [int(i) for i in ids[order[:limit]]]
     shown += [i for i in selected if i not in shown]
     if name == "official":  # labelled with a distinguishing role
-        return tuple(FacetValue(facet.values[i], int(counts[i]), i in selected,
+        return tuple(FacetValue(facet.values[i], count_of.get(i, 0), i in selected,
                                 label=f"{facet.values[i]} · {facet.notes[i]}" if facet.notes[i] else None)
                      for i in shown)
     if name != "ward":
-        return tuple(FacetValue(facet.values[i], int(counts[i]), i in selected) for i in shown)
-    return tuple(FacetValue(facet.values[i], int(counts[i]), i in selected,
+        return tuple(FacetValue(facet.values[i], count_of.get(i, 0), i in selected) for i in shown)
+    return tuple(FacetValue(facet.values[i], count_of.get(i, 0), i in selected,
                             label=facet.values[i], now=facet.notes[i]) for i in shown)
 
 
@@ -125,37 +135,37 @@ def _periods(keys: np.ndarray, kinds: np.ndarray, label) -> list[Period]:
             for p, c, a, b in zip(periods, counts, published, event)]
 
 
-def _unknown(columns: Columns, mask: np.ndarray) -> list[Period]:
+def _unknown(columns: Columns, docs: np.ndarray) -> list[Period]:
     """The bucket of documents whose year is unknown, when there are any."""
-    undated = mask & (columns.day == 0)
-    count = int(undated.sum())
-    if not count:
+    undated = docs[columns.day[docs] == 0]
+    if not len(undated):
         return []
-    kinds = _kinds(columns)[undated]
-    return [Period(UNKNOWN_YEAR, count, int((kinds == PUBLISHED).sum()), int((kinds == EVENT).sum()))]
+    kinds = _kinds(columns, undated)
+    return [Period(UNKNOWN_YEAR, len(undated), int((kinds == PUBLISHED).sum()),
+                   int((kinds == EVENT).sum()))]
 
 
-def _kinds(columns: Columns) -> np.ndarray:
-    return columns.kind if columns.kind is not None else np.zeros(columns.size, dtype=np.int64)
+def _kinds(columns: Columns, docs: np.ndarray) -> np.ndarray:
+    return columns.kind[docs] if columns.kind is not None else np.zeros(len(docs), dtype=np.int64)
 
 
-def years_of(columns: Columns, mask: np.ndarray) -> tuple[Period, ...]:
-    """Documents under the mask per year, oldest first, then those whose year is unknown."""
-    dated = mask & (columns.day > 0)
-    known = _periods(columns.year[dated], _kinds(columns)[dated], str)
-    return tuple(known + _unknown(columns, mask))
+def years_of(columns: Columns, docs: np.ndarray) -> tuple[Period, ...]:
+    """The docnums per year, oldest first, then those whose year is unknown."""
+    dated = docs[columns.day[docs] > 0]
+    known = _periods(columns.day[dated] // 10000, _kinds(columns, dated), str)
+    return tuple(known + _unknown(columns, docs))
 
 
-def histogram(columns: Columns, mask: np.ndarray) -> tuple[Period, ...]:
-    """Documents under the mask per year, or per month when the dates span three years or
-    less and each is known to its month; the year-unknown bucket last.  Every bar is the set
-    its link lists: a year's bar is `from=Y&to=Y`, a month's `from=Y-M&to=Y-M`."""
-    dated = mask & (columns.day > 0)
+def histogram(columns: Columns, docs: np.ndarray) -> tuple[Period, ...]:
+    """The docnums per year, or per month when the dates span three years or less and each
+    is known to its month; the year-unknown bucket last.  Every bar is the set its link
+    lists: a year's bar is `from=Y&to=Y`, a month's `from=Y-M&to=Y-M`."""
+    dated = docs[columns.day[docs] > 0]
     days = columns.day[dated]
     if not len(days):
-        return tuple(_unknown(columns, mask))
+        return tuple(_unknown(columns, docs))
     years = days // 10000
     if years.max() - years.min() <= 2 and not (days % 10000 == 0).any():
-        months = _periods(days // 100, _kinds(columns)[dated], lambda m: f"{m // 100:04d}-{m % 100:02d}")
-        return tuple(months + _unknown(columns, mask))
-    return years_of(columns, mask)
+        months = _periods(days // 100, _kinds(columns, dated), lambda m: f"{m // 100:04d}-{m % 100:02d}")
+        return tuple(months + _unknown(columns, docs))
+    return years_of(columns, docs)

@@ -1,8 +1,8 @@
 """Searching an index: the `Archive` a program opens once and asks many questions.
 
-A search runs the Whoosh query once over the whole index, scoring every match; filters,
-facet counts, the date histogram, sorting and paging are then array operations over the
-per-document columns (see facets.py), so their cost does not grow with the result set.
+A search evaluates the query once (evaluate.py), scoring every match; filters, facet
+counts, the date histogram, sorting and paging are then array operations over the columns of
+the matched documents (see facets.py): their cost follows the matches, not the archive.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from .columns import Columns, entity_parts, load_columns
 from .compile import Spelling, _sequence
 from .commit import open_generation
 from .errors import ArticleNotFound, SearchError
-from .evaluate import Evaluator
+from .evaluate import Evaluator, contains, locate
 from .career import Career, career_of
 from .keys import facet_key, folded_key, pair_keys, words
 from .plan import PLANS_KEPT, Highlighter, Plan, make_plan
@@ -142,8 +142,7 @@ class Archive:
     def _documents_writing(self, keys) -> int:
         """Articles whose text writes these folded keys side by side."""
         spelling = Spelling(tuple(keys), (None,) * len(keys), (" ",) * (len(keys) - 1))
-        found = self._evaluator.evaluate(_sequence(spelling, ("text",)), scored=False)
-        return int(found.mask.sum())
+        return len(self._evaluator.evaluate(_sequence(spelling, ("text",)), scored=False))
 
     def _segment(self, texts: list[str]) -> list[int]:
         return word_lengths(texts, self._statistics)
@@ -185,23 +184,22 @@ class Archive:
         compiled = planned.plan.compiled
         scored = request.sort == "relevance"
         loose = self._evaluator.evaluate(planned.loose, scored)
-        strict = self._evaluator.evaluate(planned.strict, False).mask \
-            if compiled.differs or compiled.prefixes else loose.mask
+        strict = self._evaluator.evaluate(planned.strict, False).docs \
+            if compiled.differs or compiled.prefixes else loose.docs
         chosen = facets.selection(self._columns, request)
-        allowed = chosen.allowed()
-        only_loose = loose.mask & ~strict & allowed
-        more = int(only_loose.sum())
+        only_loose = loose.docs[~contains(strict, loose.docs)]
+        more = len(chosen.kept(only_loose))
         reading, notes = request.match, planned.notes
-        if reading == "strict" and more and not (strict & allowed).any():
+        if reading == "strict" and more and not len(chosen.kept(strict)):
             reading = "loose"
             notes += (f"no article has the words as typed; these {more} have them with other "
                       "accents or with their syllables apart",)
-        mask = strict if reading == "strict" else loose.mask
-        docnums = np.flatnonzero(mask)
-        scores = loose.scores[docnums]
+        docnums = strict if reading == "strict" else loose.docs
+        positions, present = locate(loose.docs, docnums)
+        scores = np.where(present, loose.scores[positions], 0.0) if len(loose) else np.zeros(len(docnums))
         if scored:
             scores = self._tiered(compiled, docnums, scores)
-        return _Found(planned.plan, reading, mask, docnums, scores, chosen, more, notes)
+        return _Found(planned.plan, reading, docnums, scores, chosen, more, notes)
 
     def _tiered(self, compiled, docnums: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """Scores lifted by tier: exact diacritics first, then words side by side.
@@ -220,11 +218,11 @@ class Archive:
 
     def _matching(self, query: wq.Query) -> np.ndarray:
         """The live documents a Whoosh query matches, in index order."""
-        return np.flatnonzero(self._evaluator.evaluate(query, scored=False).mask)
+        return self._evaluator.evaluate(query, scored=False).docs
 
     def _in(self, query: wq.Query, docnums: np.ndarray) -> np.ndarray:
         """1 for the documents that the query matches, else 0."""
-        return self._evaluator.evaluate(query, scored=False).mask[docnums].astype(np.float64)
+        return contains(self._matching(query), docnums).astype(np.float64)
 
     def _suggestions(self, request: SearchRequest, planned: Plan) -> tuple:
         """Suggestions with the totals their clicks give: under the request's filters, in
@@ -232,14 +230,13 @@ class Archive:
         key = replace(request, page=1, limit=10, sort="relevance", match="strict")
         found = self._suggested.get(key)
         if found is None:
-            allowed = facets.selection(self._columns, key).allowed()
+            chosen = facets.selection(self._columns, key)
 
             def count(text: str) -> int:
                 # The total the click lists: the strict reading under the same filters (when
                 # it is empty the click lists the loose one, and the suggestion is not made).
                 # Only that reading is evaluated, unscored.
-                strict = self._evaluator.evaluate(self._plan(text).strict, False).mask
-                return int((strict & allowed).sum())
+                return len(chosen.kept(self._matching(self._plan(text).strict)))
 
             found = tuple(suggestions_for(self._matching, planned, self._stored_head, count,
                                           self._searcher.doc_frequency))
@@ -250,22 +247,22 @@ class Archive:
 
     def _assemble(self, request, found: _Found) -> SearchResult:
         columns = self._columns
-        everything = found.mask & found.chosen.allowed()
-        kept = everything[found.docnums]
-        page_docs, page_scores = _page(columns, request, found.docnums[kept], found.scores[kept])
+        kept = found.chosen.keeps(found.docnums)
+        listed = found.docnums[kept]
+        page_docs, page_scores = _page(columns, request, listed, found.scores[kept])
         scored = request.sort == "relevance"
         finder = found.plan.finder(found.reading)
         hits = tuple(self._hit(d, s if scored else None, finder)
                      for d, s in zip(page_docs, page_scores))
         return SearchResult(
             request=request,
-            total=int(kept.sum()),
+            total=len(listed),
             hits=hits,
-            facets=facets.facet_counts(columns, found.mask, found.chosen, request.facet_limit,
+            facets=facets.facet_counts(columns, found.docnums, found.chosen, request.facet_limit,
                                        request.mentions),
             suggestions=self._suggestions(request, found.plan) if request.query.strip() else (),
             notes=found.notes,
-            histogram=facets.histogram(columns, everything),
+            histogram=facets.histogram(columns, listed),
             match=found.reading,
             more=found.more,
             nothing_to_search=found.plan.empty,
@@ -279,7 +276,7 @@ class Archive:
         with self._lock:
             self.refresh()
             found = self._find(request)
-            keep = found.chosen.allowed()[found.docnums]
+            keep = found.chosen.keeps(found.docnums)
             docnums, scores = found.docnums[keep], found.scores[keep]
             order = _ordered(self._columns, request, docnums, scores)
             return Results(self, self._searcher, found.plan.finder(found.reading), docnums[order],
@@ -356,9 +353,8 @@ class Archive:
                 return ()
             query = wq.Or([wq.Term("text_pairs", k) for k in keys])
             found = self._evaluator.evaluate(query, scored=True)
-            docnums = np.flatnonzero(found.mask)
-            order = np.argsort(-found.scores[docnums], kind="stable")
-            chosen = [d for d in docnums[order] if d != docnum][:limit]
+            order = np.argsort(-found.scores, kind="stable")
+            chosen = [d for d in found.docs[order] if d != docnum][:limit]
             return tuple(self._hit(d, None, None) for d in chosen)
 
     def career(self, official: str) -> Career:
@@ -391,7 +387,7 @@ class Archive:
                 files=len(info.get("files", {})),
                 by_ward=facets.top_values(columns, "ward"),
                 by_term=facets.top_values(columns, "term"),
-                by_year=tuple((p.period, p.count) for p in facets.years_of(columns, columns.live)),
+                by_year=tuple((p.period, p.count) for p in facets.years_of(columns, np.flatnonzero(columns.live))),
                 by_official=facets.top_values(columns, "official", 50),
             )
 
@@ -419,8 +415,7 @@ class _Found:
 
     plan: Plan
     reading: str
-    mask: np.ndarray  # the reading's articles, before filters
-    docnums: np.ndarray
+    docnums: np.ndarray  # the reading's articles, before filters, sorted
     scores: np.ndarray
     chosen: facets.Selection
     more: int

@@ -8,7 +8,7 @@ with facet filters, dates, orders, readings and pages.  `answer()` is everything
 shows: the total, the listed ids and scores, every facet count, the histogram, the
 suggestions, the notes, and the export's order.
 
-`python tests/search_equivalence.py` rewrites tests/golden/search-equivalence.json from the
+`python tests/search_equivalence.py` rewrites tests/data/search-equivalence.json from the
 current code; do it only when a change of results is intended, and read the diff.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-GOLDEN = HERE / "golden" / "search-equivalence.json"
+GOLDEN = HERE / "data" / "search-equivalence.json"
 CORPORA = {"demo": REPO / "corpus", "search": HERE / "data" / "search" / "corpus"}
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 

@@ -1,6 +1,6 @@
 """Every generated search answers exactly what it answered before the evaluation changed.
 
-The expectations (tests/golden/search-equivalence.json) were written by the dense evaluator
+The expectations (tests/data/search-equivalence.json) were written by the dense evaluator
 this project used up to 0.3: hit lists, scores, every facet count, the histogram, the
 suggestions and the export, for about 500 searches over the demo corpus and the search-rule
 fixtures.  Any difference fails with the request and the first parts that moved.

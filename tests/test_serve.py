@@ -126,7 +126,9 @@ def test_ctrl_c_stops_the_server_cleanly(start, demo_index):
     assert server.process.wait(timeout=30) == 0
     rest = []
     while (line := server.lines.get(timeout=10)) is not None:
-        rest.append(line)
+        # waitress says when a request waited for a thread: on a loaded machine it may
+        if not line.startswith("Task queue depth"):
+            rest.append(line)
     assert rest == ["Stopped."]
     with pytest.raises(OSError):
         _get(url)
