@@ -166,8 +166,13 @@ def load_columns(reader, cache: Path | None = None) -> Columns:
             return found
     columns = read_columns(reader)
     if cache is not None:
-        _write_cache(cache, columns)
+        write_columns(cache, columns)
     return columns
+
+
+def columns_file(generation: Path, toc: int) -> Path:
+    """Where the columns of a commit (TOC number) are kept."""
+    return generation / f"columns-{toc}.npz"
 
 
 def _read_cache(cache: Path) -> Columns | None:
@@ -190,7 +195,9 @@ def _read_cache(cache: Path) -> Columns | None:
         return None
 
 
-def _write_cache(cache: Path, columns: Columns) -> None:
+def write_columns(cache: Path, columns: Columns) -> None:
+    """Keep the arrays in `cache` (written whole, then renamed); old ones go with their
+    commit (commit.clean)."""
     meta = {
         "format": CACHE_FORMAT,
         "size": columns.size,
@@ -210,9 +217,6 @@ def _write_cache(cache: Path, columns: Columns) -> None:
         with open(temporary, "wb") as handle:
             np.savez(handle, **arrays)
         os.replace(temporary, cache)
-        for old in [*cache.parent.glob("columns-*.npz"), *cache.parent.glob("columns-*.pickle")]:
-            if old != cache:
-                old.unlink(missing_ok=True)
     except OSError:
         temporary.unlink(missing_ok=True)  # a read-only index still searches
 

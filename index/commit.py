@@ -4,7 +4,9 @@ A commit names the index's segments (with their deleted documents) in a new TOC,
 to a temporary file and renamed, so a reader sees either the old TOC or the new one.  The
 record of what the commit was built from (build-N.json, N the TOC's number) is written
 before the TOC: a TOC never exists without it, and a kill between the two leaves a record
-for a TOC that never came, which the next commit overwrites.
+for a TOC that never came, which the next commit overwrites.  So are the commit's columns
+(columns-N.npz, see columns.py): a running server that sees the new TOC reads them in a
+blink instead of seconds of Whoosh columns on its next search.
 
 Files of the TOC before the newest are kept, so a search that read that TOC a moment ago
 can still open its segments; older ones are removed.
@@ -21,10 +23,11 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import _DEF_INDEX_NAME, TOC
-from whoosh.reading import SegmentReader
+from whoosh.reading import MultiReader, SegmentReader
 
 from ..archive import Article
 
+from .columns import columns_file, read_columns, write_columns
 from .errors import IndexNotFound, IndexOutdated
 from .schema import INDEX_FORMAT, article_fields
 from .segment import SegmentBuilder
@@ -35,6 +38,7 @@ WHOOSH_INTERNALS = {
     "whoosh.index._DEF_INDEX_NAME": (),
     "whoosh.index.TOC": ("read", "write", "schema", "segments", "generation"),
     "whoosh.reading.SegmentReader": ("stored_fields", "postings", "close"),
+    "whoosh.reading.MultiReader": (),
 }
 
 INDEXNAME = _DEF_INDEX_NAME  # "MAIN", as store.latest_toc expects
@@ -44,7 +48,8 @@ SMALL = 16
 _TOC = re.compile(rf"^_{INDEXNAME}_(\d+)\.toc$")
 _INFO = re.compile(r"^build-(\d+)\.json$")
 _SEGMENT_FILE = re.compile(rf"^({INDEXNAME}_[0-9a-z]+)\.\w+$")
-_TEMPORARY = re.compile(rf"^(_{INDEXNAME}_\d+\.toc\.|build-\d+\.json\.tmp$)")
+_COLUMNS = re.compile(r"^columns-(\d+)\.npz$")
+_TEMPORARY = re.compile(rf"^(_{INDEXNAME}_\d+\.toc\.|build-\d+\.json\.tmp$|columns-\d+\.npz\.\d+\.tmp$)")
 
 
 def open_generation(location: Path, generation: Path, mmap: bool = False):
@@ -81,9 +86,21 @@ def commit(folder: Path, schema, segments: list, info: dict) -> int:
     number = latest_toc(folder) + 1
     write_build_info(folder, info, number)
     live = [s for s in segments if s.doc_count() > 0]
+    _write_columns_of(storage, schema, live, columns_file(folder, number))
     TOC(schema, live, number).write(storage, INDEXNAME)  # the switch: a rename
     clean(folder, number)
     return number
+
+
+def _write_columns_of(storage, schema, segments: list, path: Path) -> None:
+    """The columns of the segments a TOC is about to name, read as a searcher would."""
+    readers = [SegmentReader(storage, schema, segment) for segment in segments]
+    try:
+        reader = readers[0] if len(readers) == 1 else MultiReader(readers)
+        write_columns(path, read_columns(reader))
+    finally:
+        for reader in readers:
+            reader.close()
 
 
 def compact(folder: Path, schema, segments: list) -> list:
@@ -148,12 +165,13 @@ def _stale(name: str, kept: set[int], needed: set[str]) -> bool:
     >>> kept, needed = {4, 5}, {"MAIN_abc"}
     >>> [_stale(n, kept, needed) for n in ("_MAIN_3.toc", "_MAIN_4.toc", "build-3.json",
     ...                                    "build-5.json", "MAIN_abc.seg", "MAIN_old.seg",
-    ...                                    "build-6.json.tmp", "columns-5.pickle")]
-    [True, False, True, False, False, True, True, False]
+    ...                                    "build-6.json.tmp", "columns-3.npz", "columns-5.npz",
+    ...                                    "columns-5.npz.123.tmp")]
+    [True, False, True, False, False, True, True, True, False, True]
     """
     if _TEMPORARY.match(name):
         return True  # a write that a kill interrupted
-    if numbered := _TOC.match(name) or _INFO.match(name):
+    if numbered := _TOC.match(name) or _INFO.match(name) or _COLUMNS.match(name):
         return int(numbered.group(1)) not in kept
     segment = _SEGMENT_FILE.match(name)
     return bool(segment) and segment.group(1) not in needed

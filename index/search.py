@@ -22,7 +22,7 @@ from whoosh import query as wq
 from ..archive import Article
 
 from . import facets
-from .columns import Columns, entity_parts, load_columns
+from .columns import Columns, columns_file, entity_parts, load_columns
 from .compile import Spelling, _sequence
 from .commit import open_generation
 from .errors import ArticleNotFound, SearchError
@@ -66,8 +66,7 @@ class Archive:
         old = self._searcher
         self._generation = generation
         self._searcher = ix.searcher()
-        cache = generation / f"columns-{ix.latest_generation()}.npz"
-        self._columns = load_columns(self._searcher.reader(), cache)
+        self._columns = load_columns(self._searcher.reader(), columns_file(generation, ix.latest_generation()))
         columns = self._columns
         self._evaluator = Evaluator(self._searcher, columns.live, columns.day, columns.lengths,
                                     columns.md, {"official": columns.facets["official"]},

@@ -140,7 +140,29 @@ def test_an_update_keeps_the_files_of_the_commit_before_it_only(built):
     generation = current_generation(location)
     tocs = sorted(p.name for p in generation.glob("_MAIN_*.toc"))
     records = sorted(p.name for p in generation.glob("build-*.json"))
+    columns = sorted(p.name for p in generation.glob("columns-*"))
     assert (tocs, records) == (["_MAIN_3.toc", "_MAIN_4.toc"], ["build-3.json", "build-4.json"])
+    assert columns == ["columns-3.npz", "columns-4.npz"]
+
+
+def test_a_running_archive_takes_an_update_without_reading_the_columns_again(built, monkeypatch):
+    """The build writes each commit's columns before the commit is seen, so the first
+    search after an update reads them from one file (not seconds of Whoosh columns at
+    35,000 articles), and finds the new articles."""
+    from wardnews.index import columns
+
+    corpus, location = built
+    with Archive(location) as archive:
+        assert archive.search(query=MARKER).total == 120
+        write_jsonl(corpus / "part-03.jsonl", 30, seed=9, start=300)
+        build_index(corpus, location)
+
+        def forbidden(reader):
+            raise AssertionError("columns read from Whoosh by the searching process")
+
+        monkeypatch.setattr(columns, "read_columns", forbidden)
+        assert archive.search(query=MARKER).total == 150
+        assert archive.search(query=MARKER, limit=1).facets["year"]
 
 
 # --- where the index is ----------------------------------------------------------------
