@@ -17,17 +17,14 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.matching import FilterMatcher
 
 from .cache import ByteCache
 from .columns import within
+from .postings import segment_postings
 
-# What this module takes from Whoosh beyond its documented API (see segment.py's).
-WHOOSH_INTERNALS = {
-    "whoosh.codec.whoosh3.W3LeafMatcher": ("_read_ids", "_read_weights", "_ids", "_weights",
-                                           "_next_block"),
-    "whoosh.matching.FilterMatcher": ("child",),
-}
+# What this module takes from Whoosh beyond its documented API (see segment.py's): none
+# now; postings.py reads the posting lists.
+WHOOSH_INTERNALS: dict[str, tuple[str, ...]] = {}
 
 K1 = 1.2
 B = 0.75
@@ -113,28 +110,10 @@ class Evaluator:
         ids, weights = [], []
         boost = self.field_boost.get(fieldname, 1.0) or 1.0
         for reader, offset in self.leaves:
-            if (fieldname, text) not in reader:
-                continue
-            matcher = reader.postings(fieldname, text)
-            if isinstance(matcher, FilterMatcher):
-                # Deleted documents are masked out by the live column; read the raw list.
-                matcher = matcher.child
-            if hasattr(matcher, "_read_ids"):
-                # On-disk postings: whole blocks at a time, decoded as tuples.
-                while matcher.is_active():
-                    matcher._read_ids()
-                    matcher._read_weights()
-                    ids.append(np.asarray(matcher._ids, dtype=np.int64) + offset)
-                    weights.append(np.asarray(matcher._weights, dtype=np.float64))
-                    matcher._next_block()
-            else:  # short lists Whoosh keeps inline with the term
-                found, found_weights = [], []
-                while matcher.is_active():
-                    found.append(matcher.id())
-                    found_weights.append(matcher.weight())
-                    matcher.next()
-                ids.append(np.asarray(found, dtype=np.int64) + offset)
-                weights.append(np.asarray(found_weights, dtype=np.float64))
+            found, found_weights = segment_postings(reader, fieldname, text)
+            if len(found):
+                ids.append(found + offset)
+                weights.append(found_weights)
         if not ids:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         return np.concatenate(ids), np.concatenate(weights) / boost

@@ -27,7 +27,8 @@ ALLOWED = {  # layer → the layers it may import
     "webui": {"archive", "index", "webui"},
     "wardnews": {"archive", "index", "webui", "wardnews"},
 }
-WHOOSH_USERS = ("wardnews.index.segment", "wardnews.index.evaluate", "wardnews.index.commit")
+WHOOSH_USERS = ("wardnews.index.segment", "wardnews.index.evaluate", "wardnews.index.commit",
+                "wardnews.index.postings")
 PUBLIC_WHOOSH = {"whoosh.analysis", "whoosh.columns", "whoosh.fields", "whoosh.filedb.filestore",
                  "whoosh.index", "whoosh.query"}
 
