@@ -33,6 +33,7 @@ _EXPORTS = {
     "clicked": ".suggest",
     "facet_key": ".keys",
     "ward_value": ".keys",
+    "load_segmenter": ".words",
     "DEFAULT_INDEX": ".store",
     "has_index": ".store",
     "index_location": ".store",

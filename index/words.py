@@ -124,6 +124,12 @@ def pyvi_lengths(run: list[str]) -> list[int]:
     return lengths if sum(lengths) == len(run) else [1] * len(run)  # it split a syllable
 
 
+def load_segmenter() -> None:
+    """Import pyvi now (a second or more, scikit-learn with it), not on the first query typed
+    with diacritics that needs it: for servers, before they take requests."""
+    _tokenizer()
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
     from pyvi import ViTokenizer  # scikit-learn: over a second to import, so only when needed

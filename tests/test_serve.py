@@ -199,3 +199,13 @@ def test_the_default_corpus_is_the_repositorys_demo_corpus():
 )
 def test_the_printed_url_is_one_a_browser_opens(host, port, url):
     assert url_of(host, port) == url
+
+
+def test_the_server_loads_the_word_segmenter_before_it_takes_requests(demo_index):
+    """pyvi takes a second or more to import: not on the first visitor's query."""
+    code = ("import sys; from wardnews.webui.server import make_server; "
+            "server = make_server(sys.argv[1], port=0); "
+            "print('pyvi.ViTokenizer' in sys.modules); server.close()")
+    done = subprocess.run([sys.executable, "-c", code, str(demo_index)], capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert (done.returncode, done.stdout.strip()) == (0, "True"), done.stderr

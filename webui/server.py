@@ -45,16 +45,19 @@ def make_server(location: str | os.PathLike, host: str = "127.0.0.1", port: int 
     or on `sockets` already listening (a pre-forked worker's, prefork.py).
 
     The index is opened before the server listens, so no first visitor waits for it:
-    IndexNotFound (or IndexOutdated) is raised here, not on the first request.
+    IndexNotFound (or IndexOutdated) is raised here, not on the first request.  So is the
+    word segmenter imported (seconds on the first query that needs it otherwise).
     """
     import waitress
 
+    from ..index import load_segmenter
     from . import create_app
     from .state import get_archive
 
     app = create_app({**(settings or {}), "WARDNEWS_INDEX": str(location)})
     with app.app_context():
         get_archive()
+    load_segmenter()
     limit = _open_files_for(CONNECTION_LIMIT)
     try:
         # clear_untrusted_proxy_headers: no proxy is trusted, so its headers are dropped.
