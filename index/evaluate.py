@@ -32,6 +32,9 @@ B = 0.75
 # since one common word's list outweighs thousands of rare ones.
 POSTINGS_BYTES = 48 * 1024 * 1024
 PHRASES_BYTES = 8 * 1024 * 1024
+# A union whose parts hold more than 1/DENSE_SHARE of the archive is made through a mask
+# over it, which then costs less than sorting the parts together.
+DENSE_SHARE = 16
 # Which stored length stands for each scored field: the tiers of a field share one.
 LENGTH_FIELD = {
     "title_exact": "title_folded", "title_folded": "title_folded", "title_pairs": "title_folded",
@@ -198,12 +201,28 @@ class Evaluator:
     def _or(self, parts: list[Matches], scored: bool, boost: float) -> Matches:
         if not parts:
             return self._empty()
+        if sum(len(p) for p in parts) * DENSE_SHARE > self.size:
+            return self._dense_or(parts, scored, boost)
         docs = np.unique(np.concatenate([p.docs for p in parts]))
         scores = np.zeros(len(docs))
         if scored:
             for part in parts:
                 scores[locate(docs, part.docs)[0]] += part.scores
         return Matches(docs, scores * boost)
+
+    def _dense_or(self, parts: list[Matches], scored: bool, boost: float) -> Matches:
+        """The union of large parts through one mask over the archive: sorting them would
+        cost more than a pass over it."""
+        mask = np.zeros(self.size, dtype=bool)
+        for part in parts:
+            mask[part.docs] = True
+        docs = np.flatnonzero(mask)
+        if not scored:
+            return self._unscored(docs)
+        scores = np.zeros(self.size)
+        for part in parts:
+            scores[part.docs] += part.scores
+        return Matches(docs, scores[docs] * boost)
 
     def _term(self, query: wq.Term, scored: bool) -> Matches:
         if query.fieldname in self.facets:
