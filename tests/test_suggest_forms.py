@@ -41,3 +41,15 @@ def test_the_quick_scan_finds_what_the_whole_text_gives(texts):
 ])
 def test_forms_as_written(text, folded, forms):
     assert _forms_in(text, folded) == forms
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("Đảng bộ phường Lương Khánh Thiện", "dang bo phuong luong khanh thien"),
+    ("ĐẠI HỘI Kỳ họp thứ 2", "dai hoi ky hop thu 2"),
+    ("Lê\ud800Lợi", "le\ud800loi"),  # half a surrogate pair, as old text may hold, stays
+    ("Ǆ ΣΑΣ ẞ", "ǆ σας ß"),  # letters with no fold are lower-cased only
+    ("", ""),
+])
+def test_text_is_folded_letter_for_letter(text, folded):
+    assert folded_in_place(text) == folded
+
