@@ -10,6 +10,7 @@ a cache written by another version of wardnews is simply read or rebuilt, never 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import os
@@ -42,7 +43,7 @@ class Facet:
     # 2025, for officials the role they are most often named with
     notes: list[str | None]
     # leading words → value ids, made at the first typed value (ids_matching)
-    _leading: dict | None = field(default=None, repr=False, compare=False)
+    _leading: _LeadingWords | None = field(default=None, repr=False, compare=False)
     _document_order: tuple | None = field(default=None, repr=False, compare=False)
     _value_order: tuple | None = field(default=None, repr=False, compare=False)
 
@@ -104,8 +105,8 @@ class Facet:
         if not key:
             return set()
         if self._leading is None:
-            self._leading = _leading_parts(self.keys)
-        return set(self._leading.get(key, ()))
+            self._leading = _LeadingWords(self.keys)
+        return self._leading.ids_beginning(key)
 
 
 # A value starts with its type: "phuong luong khanh thien ..." is found by its name too, and
@@ -113,23 +114,36 @@ class Facet:
 _TYPES = ("phuong ", "xa ", "thi tran ", "dac khu ", "tinh ", "thanh pho ")
 
 
-def _leading_parts(keys: list[str]) -> dict[str, list[int]]:
-    """Every run of leading words of each value key (and of it without its type word), to
-    the ids of the values it begins: one look-up per typed value, whatever the facet's size.
+class _LeadingWords:
+    """The value keys (and each without its type word) sorted, to find the values a typed
+    key begins at a word boundary by binary search: made in milliseconds, where a table of
+    every leading run took a quarter of a second at the first filter of a 35,000-article index.
 
-    >>> _leading_parts(["phuong luong khanh thien ha nam"])["luong khanh"]
-    [0]
+    >>> leading = _LeadingWords(["phuong luong khanh thien ha nam", "xa luong son"])
+    >>> sorted(leading.ids_beginning("luong khanh")), sorted(leading.ids_beginning("luong"))
+    ([0], [0, 1])
+    >>> sorted(leading.ids_beginning("luong kh")), sorted(leading.ids_beginning("phuong"))
+    ([], [0])
     """
-    leading: dict[str, list[int]] = {}
-    for value_id, value_key in enumerate(keys):
-        starts = [value_key] + [value_key[len(t):] for t in _TYPES if value_key.startswith(t)]
-        parts = set()
-        for start in starts:
-            words = start.split(" ")
-            parts.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
-        for part in parts:
-            leading.setdefault(part, []).append(value_id)
-    return leading
+
+    def __init__(self, keys: list[str]):
+        variants = []
+        for value_id, value_key in enumerate(keys):
+            variants.append((value_key, value_id))
+            variants += [(value_key[len(t):], value_id) for t in _TYPES if value_key.startswith(t)]
+        variants.sort()
+        self._keys = [k for k, _ in variants]
+        self._ids = [i for _, i in variants]
+
+    def ids_beginning(self, key: str) -> set[int]:
+        found = set()
+        position = bisect.bisect_left(self._keys, key)
+        while position < len(self._keys) and self._keys[position].startswith(key):
+            candidate = self._keys[position]
+            if len(candidate) == len(key) or candidate[len(key)] == " ":
+                found.add(self._ids[position])
+            position += 1
+        return found
 
 
 @dataclass
