@@ -33,22 +33,29 @@ MAX_VALUE_CHARS = 300  # characters in one facet value
 MAX_FACET_LIMIT = 10_000
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$", re.ASCII)
+# The way Vietnamese (and this archive's pages) write dates: day first, then month, year.
+_DAY_FIRST = re.compile(r"^(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})$", re.ASCII)
 _SURROGATE = re.compile("[\ud800-\udfff]")  # half a pair: no page or JSON output can hold it
 _DIGITS = re.compile(r"^[0-9]+$")  # str.isdigit() takes "²" and "١", which int() refuses or misreads
 
 
 def parse_day(value: str, end: bool = False) -> dt.date | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD as a day: the first of the period, or its last if `end`.
+    """A date as a day: the first of the period, or its last if `end`.  Written as YYYY,
+    YYYY-MM or YYYY-MM-DD, or day first as Vietnamese writes it: DD/MM/YYYY, D/M/YYYY,
+    MM/YYYY (slashes, dots or hyphens).
 
-    >>> parse_day("2020-02", end=True)
-    datetime.date(2020, 2, 29)
-    >>> parse_day("2020-13", end=True) is None
-    True
+    >>> parse_day("2020-02", end=True), parse_day("04/05/2020"), parse_day("5/2020", end=True)
+    (datetime.date(2020, 2, 29), datetime.date(2020, 5, 4), datetime.date(2020, 5, 31))
+    >>> parse_day("2020-13", end=True) is None, parse_day("31/02/2020") is None
+    (True, True)
     """
-    match = _DATE.match(value.strip())
-    if not match:
+    text = value.strip()
+    if match := _DATE.match(text):
+        year, month, day = (int(g) if g else None for g in match.groups())
+    elif match := _DAY_FIRST.match(text):
+        day, month, year = (int(g) if g else None for g in match.groups())
+    else:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
     if month is not None and not 1 <= month <= 12:
         return None  # "2020-13" is no month, not January 2021
     try:
@@ -134,8 +141,8 @@ def _day(name: str, value, end: bool) -> dt.date | None:
         return value
     day = parse_day(value, end=end) if isinstance(value, str) else None
     if day is None:
-        raise _problem(f"{{{name}}} must be a date as YYYY, YYYY-MM or YYYY-MM-DD, "
-                       f"not {_shown(value)}", name)
+        raise _problem(f"{{{name}}} must be a date as DD/MM/YYYY, MM/YYYY, YYYY, YYYY-MM or "
+                       f"YYYY-MM-DD, not {_shown(value)}", name)
     return day
 
 

@@ -20,7 +20,7 @@ def test_the_embedding_example_in_the_readme_runs(tmp_path):
     first = result.stdout.splitlines()[0]
     assert re.match(r"\d+ articles; did you mean: Lương Khánh Thiện \(\d+\)", first), first
     assert "phường Lương Khánh Thiện" in result.stdout
-    assert "refused: date_from must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not 'last spring'" in result.stdout
+    assert "refused: date_from must be a date as DD/MM/YYYY, MM/YYYY, YYYY, YYYY-MM or YYYY-MM-DD, not 'last spring'" in result.stdout
     assert "1 article naming a ward of Hà Giang, its year unknown: --09-02" in result.stdout
     assert re.search(r"^  .+: \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d, \d+ articles$", result.stdout, re.M)
     assert (tmp_path / ".wardnews" / "index" / "CURRENT").exists()

@@ -118,8 +118,8 @@ def test_one_ward_as_a_string_narrows_as_a_tuple_does(search_archive):
 
 
 @pytest.mark.parametrize("options, message", [
-    ({"date_from": "2020-13-01"}, "date_from must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not '2020-13-01'"),
-    ({"date_to": 2020}, "date_to must be a date as YYYY, YYYY-MM or YYYY-MM-DD, not 2020"),
+    ({"date_from": "2020-13-01"}, "date_from must be a date as DD/MM/YYYY, MM/YYYY, YYYY, YYYY-MM or YYYY-MM-DD, not '2020-13-01'"),
+    ({"date_to": 2020}, "date_to must be a date as DD/MM/YYYY, MM/YYYY, YYYY, YYYY-MM or YYYY-MM-DD, not 2020"),
     ({"limit": "five"}, "limit must be a whole number from 1 to 100, not 'five'"),
     ({"limit": "³"}, "limit must be a whole number from 1 to 100, not '³'"),
     ({"page": 1.5}, "page must be a whole number from 1 to 10000, not 1.5"),

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from markupsafe import Markup
 
 from ..archive import merged_into
-from ..index import MAX_PAGE, SearchRequest, clicked, facet_key, is_official, ward_value
+from ..index import MAX_PAGE, BadRequest, SearchRequest, clicked, facet_key, is_official, ward_value
 
 from . import chart, citation, exports, i18n
 from .params import FACET_PARAMS, Links, search_pairs, search_request
@@ -22,11 +22,37 @@ MAX_ID_CHARS = 64
 FACET_ORDER = ("province", "district", "ward", "now_province", "now", "term", "official", "year")
 
 
-def _request(**fixed) -> SearchRequest:
+def _request(args=None, **fixed) -> SearchRequest:
     config = current_app.config
-    return search_request(request.args, max_query_chars=config["MAX_QUERY_CHARS"],
+    return search_request(request.args if args is None else args,
+                          max_query_chars=config["MAX_QUERY_CHARS"],
                           max_page_size=config["MAX_PAGE_SIZE"], page_size=config["PAGE_SIZE"],
                           **fixed)
+
+
+DATE_FIELDS = {"date_from": "from", "date_to": "to"}
+
+
+def _request_and_date_problems(**fixed) -> tuple[SearchRequest, dict[str, str]]:
+    """The page's request, and for a date that cannot be read, a message beside its field
+    in the page's language: the search runs without that date, every other filter kept."""
+    try:
+        return _request(**fixed), {}
+    except BadRequest as exc:
+        wrong = set(exc.arguments)
+        if not wrong or not wrong <= set(DATE_FIELDS):
+            raise
+    t = i18n.translator(g.lang)
+    args = request.args.copy()
+    problems = {}
+    if len(wrong) == 2:  # both read, but the start is after the end
+        problems["from"] = t("date_order")
+    for field in wrong:
+        name = DATE_FIELDS[field]
+        if len(wrong) == 1:
+            problems[name] = t("date_invalid", value=args.get(name, "")[:40])
+        args.poplist(name)
+    return _request(args, **fixed), problems
 
 
 def _chart(result, links: Links) -> Markup:
@@ -41,13 +67,14 @@ def _chart(result, links: Links) -> Markup:
     return Markup(drawn)  # chart.svg escapes every value it writes
 
 
-def _selected(links: Links, facets) -> list[tuple[str, str, str]]:
-    """Every value the search is filtered by, with its label: (parameter, value, label)."""
+def _selected(links: Links, facets, unread=()) -> list[tuple[str, str, str]]:
+    """Every value the search is filtered by, with its label: (parameter, value, label);
+    not the dates in `unread` (they could not be read, and do not filter)."""
     labels = {(name, v.value): v.label or v.value for name in FACET_ORDER for v in facets.get(name, ())}
     chosen = [(n, v, labels.get((n, v), v)) for n, v in links.pairs if n in FACET_PARAMS]
     t = i18n.translator(g.lang)
     names = {"from": t("date_from"), "to": t("date_to")}
-    return chosen + [(n, v, f"{names[n]} {v}") for n, v in links.pairs if n in names]
+    return chosen + [(n, v, f"{names[n]} {v}") for n, v in links.pairs if n in names and n not in unread]
 
 
 @bp.route("/")
@@ -70,14 +97,15 @@ def _overview(notes=(), q: str = ""):
 @bp.route("/search")
 def search():
     """Search results with facets, a date chart, sort and pages; all state in the URL."""
-    request_ = _request()
+    request_, date_problems = _request_and_date_problems()
     result = get_archive().search(request_)
     if result.nothing_to_search and not any(n in request.args for n in FACET_PARAMS):
         return _overview(result.notes, request_.query)  # "!!!" asks for nothing: say so
     links = Links("/search", search_pairs(request.args))
     return render_template("search.html", result=result, links=links, q=request_.query,
-                           selected=_selected(links, result.facets), chart_svg=_chart(result, links),
-                           facet_order=FACET_ORDER, last=last_page(result),
+                           date_problems=date_problems,
+                           selected=_selected(links, result.facets, date_problems),
+                           chart_svg=_chart(result, links), facet_order=FACET_ORDER, last=last_page(result),
                            pages=page_numbers(request_.page, last_page(result)))
 
 
