@@ -12,6 +12,7 @@ from ..archive import lazy_exports
 
 _EXPORTS = {
     "Archive": ".search",
+    "Position": ".search",
     "Career": ".career",
     "RoleSpan": ".career",
     "is_official": ".career",

@@ -279,6 +279,25 @@ class Archive:
             return Results(self, self._searcher, found.plan.finder(found.reading), docnums[order],
                            scores[order] if scored else None, found.reading)
 
+    def position(self, request: SearchRequest | str | None, article_id: str, /, **options) -> Position | None:
+        """Where an article stands in a search's order (1-based), and the articles listed just
+        before and after it; None when the search does not list it."""
+        request = SearchRequest.of(request, **options)
+        with self._lock:
+            self.refresh()
+            docnum = self._docnum(article_id)
+            found = self._find(request)
+            keep = found.chosen.keeps(found.docnums)
+            docnums, scores = found.docnums[keep], found.scores[keep]
+            ordered = docnums[_ordered(self._columns, request, docnums, scores)]
+            where = np.flatnonzero(ordered == docnum)
+            if not len(where):
+                return None
+            i = int(where[0])
+            id_of = lambda n: self._searcher.stored_fields(int(ordered[n]))["id"]  # noqa: E731
+            return Position(i + 1, len(ordered), id_of(i - 1) if i else None,
+                            id_of(i + 1) if i + 1 < len(ordered) else None)
+
     def _batch(self, searcher, finder: Finder, docnums, scores) -> list[Hit]:
         with self._lock:
             if self._searcher is not searcher:
@@ -394,6 +413,16 @@ MAX_NAMESAKES = 200  # people of one name listed on an official's page
 
 def _NOTHING(text: str, most: int | None = None) -> list:  # a finder that marks nothing
     return []
+
+
+@dataclass(frozen=True)
+class Position:
+    """An article's place in a search: its number in the order, of how many, and its neighbours."""
+
+    number: int
+    total: int
+    previous: str | None
+    next: str | None
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,7 @@ def search():
     links = Links("/search", search_pairs(request.args))
     return render_template("search.html", result=result, links=links, q=request_.query,
                            date_problems=date_problems,
+                           first_number=(request_.page - 1) * request_.limit + 1,
                            selected=_selected(links, result.facets, date_problems),
                            chart_svg=_chart(result, links), facet_order=FACET_ORDER, last=last_page(result),
                            pages=page_numbers(request_.page, last_page(result)))
@@ -146,6 +147,11 @@ def article(article_id: str):
     request_ = _request()  # a bad parameter is a 400 whether or not the id exists
     query = request_.query
     found = _article(article_id)
+    pairs = search_pairs(request.args)
+    # Opened from a search (its parameters came along): the way back, and its neighbours.
+    position = get_archive().position(request_, found.id) if _from_search(pairs) else None
+    within = Links("/search", pairs)
+    back_page = (position.number - 1) // request_.limit + 1 if position else request_.page
     highlight = get_archive().highlighter(query, request_.match)
     paragraphs = [Markup(p) for p in highlight.mark(found.text).split("\n") if p.strip()]
     wards = [(w, ward_value(w)) for w in found.wards]
@@ -153,8 +159,13 @@ def article(article_id: str):
         "article.html", article=found, q=query, title_marked=Markup(highlight.mark(found.title)),
         paragraphs=paragraphs, wards=wards, similar=get_archive().more_like_this(found.id),
         citation_text=citation.plain(found, accessed=_today()),
-        back=Links("/search", []).url(search_pairs(request.args)),
+        back=within.page(back_page), position=position, within=within, from_search=_from_search(pairs),
     )
+
+
+def _from_search(pairs) -> bool:
+    """Whether an article's URL carries a search (a query or a filter), not only its order."""
+    return any(name not in ("sort", "match", "page", "limit", "size", "mentions") for name, _ in pairs)
 
 
 @bp.route("/article/<article_id>/citation.ris")

@@ -133,6 +133,14 @@ class Links:
             return self.url(_without_page(self.pairs) + [("year", period)])
         return self.change(from_=period, to=period)
 
+    def article(self, article_id: str, page: int | None = None) -> str:
+        """An article's page within this search: its back link and neighbours keep it all
+        (on `page`, the page of results the article is on, when given)."""
+        pairs = _without_page(self.pairs) if page is not None else self.pairs
+        if page is not None and page > 1:
+            pairs = pairs + [("page", str(page))]
+        return Links(f"/article/{article_id}", []).url(pairs)
+
     def export(self, path: str) -> str:
         """The whole result set of this search at another path (an export)."""
         return Links(path, []).url([(n, v) for n, v in self.pairs if n not in ("page", "limit", "size")])
