@@ -12,6 +12,7 @@ STRINGS = {
     "vi": {
         "site_name": "Lưu trữ tin phường, xã",
         "skip": "Bỏ qua, đến nội dung chính",
+        "skip_filters": "Đến bộ lọc",
         "search_label": "Tìm trong lưu trữ",
         "search_button": "Tìm",
         "search_hint": "Có thể gõ không dấu; dùng \"…\" cho cụm từ, OR, -từ để loại trừ.",
@@ -138,6 +139,7 @@ STRINGS = {
     "en": {
         "site_name": "Ward news archive",
         "skip": "Skip to main content",
+        "skip_filters": "Skip to filters",
         "search_label": "Search the archive",
         "search_button": "Search",
         "search_hint": "Diacritics are optional; use \"…\" for phrases, OR, -word to exclude.",
