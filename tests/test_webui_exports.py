@@ -16,12 +16,13 @@ from wardnews.webui.exports import COLUMNS
 
 
 def read_csv(text):
-    """The metadata lines (# key, value) and the table of a CSV export."""
+    """The metadata lines (# key, value) and the table of a CSV export: the header row first
+    (after the byte-order mark), the facts after the table and an empty line."""
     assert text.startswith("\ufeff")
     lines = list(csv.reader(io.StringIO(text[1:])))
-    blank = lines.index([])
-    meta = {row[0][2:]: row[1] for row in lines[:blank]}
-    return meta, lines[blank + 1], lines[blank + 2:]
+    blank = len(lines) - 1 - lines[::-1].index([])
+    meta = {row[0][2:]: row[1] for row in lines[blank + 1:]}
+    return meta, lines[0], lines[1:blank]
 
 
 def test_csv_export_has_every_result_not_just_a_page(client, demo_index):

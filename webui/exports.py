@@ -1,25 +1,30 @@
 """Whole result sets as CSV and JSON, streamed a batch of rows at a time.
 
-Both files say what they hold.  The CSV opens with lines starting "#", one per fact
-(`# query,đại hội`, `# exported_at,...`, `# version,...`, `# index_built_at,...`,
-`# total,...`, then the filters), an empty line, then the header row and one row per
-article; a spreadsheet shows these as rows above the table, and
-`pandas.read_csv(path, comment="#", skip_blank_lines=True)` reads only the table.  The JSON is
-`{"meta": {...}, "hits": [...]}`, each hit in the shape of the search JSON.
+Both files say what they hold.  The CSV starts with a byte-order mark (so that Excel reads
+its Vietnamese as UTF-8) and the header row, then one row per article; after the table, an
+empty line and lines starting "#", one per fact (`# query,đại hội`, `# exported_at,...`,
+`# version,...`, `# index_built_at,...`, `# total,...`, then the filters).  A spreadsheet
+opens on the table; `pandas.read_csv(path, comment="#", skip_blank_lines=True)` reads only
+the table.  The JSON is `{"meta": {...}, "hits": [...]}`, each hit in the shape of the
+search JSON.
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import logging
+import re
+from urllib.parse import urlsplit
 
 from ..archive import WardnewsError
 from ..index import ward_value
 
 COLUMNS = ("id", "date", "date_kind", "title", "wards", "subject_wards", "terms", "officials",
-           "category", "source", "url", "score", "date_partial", "date_precision")
+           "category", "source", "url", "score", "date_partial", "date_precision", "snippet",
+           "permalink", "wards_now", "host")
 BATCH = 100  # rows written per chunk sent
 
 
@@ -50,8 +55,9 @@ def metadata(request, total: int, exported_at: str, version: str, built_at: str 
     }
 
 
-def row(hit) -> list:
-    """A hit as one CSV row; several values in a cell are joined by "; "."""
+def row(hit, permalink=lambda article_id: "") -> list:
+    """A hit as one CSV row; several values in a cell are joined by "; ".  `permalink` gives
+    the address of an article's page."""
     return [
         hit.id,
         hit.date.isoformat() if hit.date else "",
@@ -67,7 +73,23 @@ def row(hit) -> list:
         "" if hit.score is None else round(hit.score, 4),
         hit.date_partial or "",
         hit.date_precision or "",
+        plain_snippet(hit.snippet),
+        permalink(hit.id),
+        "; ".join(dict.fromkeys(w.now for w in hit.wards if w.now)),
+        urlsplit(hit.url).hostname or "" if hit.url else "",
     ]
+
+
+def plain_snippet(snippet: str) -> str:
+    """A snippet as plain text: its marks dropped, its entities read.
+
+    >>> plain_snippet("… phường <mark>Lương Khánh</mark> &amp; …")
+    '… phường Lương Khánh & …'
+    """
+    return html.unescape(_MARKS.sub("", snippet))
+
+
+_MARKS = re.compile(r"</?mark>")
 
 
 def _official(official) -> str:
@@ -104,8 +126,9 @@ class _NeutralWriter:
             self.writerow(cells)
 
 
-def csv_stream(hits, meta: dict):
-    """The CSV text in chunks: a byte-order mark (so Excel reads UTF-8), facts, header, rows.
+def csv_stream(hits, meta: dict, permalink=lambda article_id: ""):
+    """The CSV text in chunks: a byte-order mark (so Excel reads UTF-8), the header, rows,
+    then the facts.
 
     Every cell, the query and filter rows included, is neutral(): an exported title that
     starts with "=" is text in a spreadsheet, never a formula.
@@ -113,22 +136,22 @@ def csv_stream(hits, meta: dict):
     buffer = io.StringIO()
     writer = _NeutralWriter(buffer)
     buffer.write("\ufeff")
+    writer.writerow(COLUMNS)
+    yield _drain(buffer)
+    stopped = _Stopped()
+    for batch in stopped.batches(hits):
+        writer.writerows(row(hit, permalink) for hit in batch)
+        yield _drain(buffer)
+    writer.writerow([])
     for key in ("query", "sort", "match", "mentions", "total", "exported_at", "version",
                 "index_built_at"):
         writer.writerow([f"# {key}", meta[key] if meta[key] is not None else ""])
     for key, value in meta["filters"].items():
         shown = "; ".join(value) if isinstance(value, list) else value or ""
         writer.writerow([f"# {key}", shown])
-    writer.writerow([])
-    writer.writerow(COLUMNS)
-    yield _drain(buffer)
-    stopped = _Stopped()
-    for batch in stopped.batches(hits):
-        writer.writerows(row(hit) for hit in batch)
-        yield _drain(buffer)
     if stopped.reason:  # a file cut short says so, on its last line
         writer.writerow(["# error", f"the export stopped here: {stopped.reason}"])
-        yield _drain(buffer)
+    yield _drain(buffer)
 
 
 def json_stream(hits, meta: dict):

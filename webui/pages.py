@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import replace
+from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, stream_with_context
 from markupsafe import Markup
@@ -12,7 +13,7 @@ from markupsafe import Markup
 from ..archive import merged_into
 from ..index import MAX_PAGE, BadRequest, SearchRequest, clicked, facet_key, is_official, ward_value
 
-from . import chart, citation, exports, i18n
+from . import chart, citation, exports, feed, i18n
 from .params import FACET_PARAMS, Links, search_pairs, search_request
 from .state import get_archive, package_version
 
@@ -232,7 +233,7 @@ def term(term: str):
     return _entity("term", term, "terms")
 
 
-def _export(kind: str, stream, mimetype: str) -> Response:
+def _export(kind: str, stream, mimetype: str, **extra) -> Response:
     request_ = _request()
     archive = get_archive()
     results = archive.iter_results(request_)  # the query runs once, for the total and the rows
@@ -240,7 +241,7 @@ def _export(kind: str, stream, mimetype: str) -> Response:
                             dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                             package_version(), archive.stats().built_at,
                             getattr(results, "match", request_.match))
-    body = stream(results, meta)
+    body = stream(results, meta, **extra)
     return Response(stream_with_context(body), mimetype=mimetype, headers={
         "Content-Disposition": f'attachment; filename="wardnews-search.{kind}"'})
 
@@ -248,7 +249,26 @@ def _export(kind: str, stream, mimetype: str) -> Response:
 @bp.route("/export.csv")
 def export_csv():
     """Every result of the search as CSV, streamed."""
-    return _export("csv", exports.csv_stream, "text/csv")
+    base = request.host_url.rstrip("/")
+    return _export("csv", exports.csv_stream, "text/csv",
+                   permalink=lambda article_id: f"{base}/article/{quote(article_id)}")
+
+
+@bp.route("/feed.atom")
+def feed_atom():
+    """The search's newest articles as an Atom feed, to follow it in a feed reader."""
+    request_ = replace(_request(), sort="newest", page=1, limit=feed.ENTRIES)
+    archive = get_archive()
+    result = archive.search(request_)
+    base = request.host_url.rstrip("/")
+    pairs = [(n, v) for n, v in search_pairs(request.args) if n not in ("sort", "page", "limit", "size")]
+    t = i18n.translator(g.lang)
+    title = t("feed_title", q=request_.query) if request_.query else t("feed_title_all")
+    body = feed.atom(result, title, base + Links("/feed.atom", []).url(pairs),
+                     base + Links("/search", []).url(pairs + [("sort", "newest")]),
+                     lambda article_id: f"{base}/article/{quote(article_id)}",
+                     archive.stats().built_at)
+    return Response(body, mimetype="application/atom+xml")
 
 
 @bp.route("/export.json")
