@@ -34,7 +34,7 @@ def parse_ris(text):
     (ARTICLE, "UR", "https://phuly.hanam.gov.vn/tin/1"),
     (ARTICLE, "KW", "2020-2025"),
     (ARTICLE, "N1", "Archive source: ha-nam/phu-ly/dai-hoi.html"),
-    (UNDATED, "T2", "wardnews: x/y.txt"),
+    (UNDATED, "T2", "wardnews archive"),  # the file is its archive location (N1), not a publication
 ])
 def test_ris_has_the_lines_zotero_reads(article, tag, value):
     assert (tag, value) in parse_ris(citation.ris(article))
@@ -66,10 +66,32 @@ def test_csl_json_of_an_undated_article_has_no_issued_date():
     (ARTICLE, dt.date(2026, 1, 2),
      "Đại hội Đảng bộ phường Lương Khánh Thiện nhiệm kỳ 2020 - 2025. phuly.hanam.gov.vn, 04/05/2020. "
      "https://phuly.hanam.gov.vn/tin/1. Accessed 02/01/2026."),
-    (UNDATED, None, "Tin phường. wardnews: x/y.txt, n.d."),
+    (UNDATED, None, "Tin phường. wardnews archive, n.d."),
 ])
 def test_plain_citation(article, accessed, expected):
     assert citation.plain(article, accessed) == expected
+
+
+def test_the_plain_citation_speaks_the_interfaces_language():
+    assert citation.plain(ARTICLE, dt.date(2026, 1, 2), lang="vi").endswith(
+        "https://phuly.hanam.gov.vn/tin/1. Truy cập ngày 02/01/2026.")
+    assert citation.plain(UNDATED, None, lang="vi") == "Tin phường. Lưu trữ wardnews, không rõ ngày."
+
+
+def test_a_date_known_to_its_month_is_cited_so():
+    from dataclasses import replace
+
+    assert "05/2020." in citation.plain(replace(UNDATED, date_partial="2020-05"), None)
+    assert ", 2020." in citation.plain(replace(UNDATED, date_partial="2020"), None)
+    assert "n.d." in citation.plain(replace(UNDATED, date_partial="--05-04"), None)
+
+
+def test_the_article_page_cites_in_its_language(client):
+    listed = client.get("/api/search", query_string={"q": "phường"}).get_json()
+    article_id = listed["hits"][0]["id"]
+    assert "Truy cập ngày" in client.get(f"/article/{article_id}").get_data(as_text=True)
+    english = client.get(f"/article/{article_id}?lang=en").get_data(as_text=True)
+    assert "Accessed" in english and "Truy cập" not in english
 
 
 def test_citation_downloads_from_the_app(client):

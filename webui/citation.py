@@ -8,26 +8,48 @@ from urllib.parse import urlsplit
 ARCHIVE_NAME = "wardnews"
 
 
-def container(article) -> str:
-    """Where the article was published: the portal's host name, else the archive's source file.
+# The words of a plain citation in each language of the interface.
+WORDS = {
+    "vi": {"undated": "không rõ ngày", "accessed": "Truy cập ngày {day}", "archive": "Lưu trữ wardnews"},
+    "en": {"undated": "n.d.", "accessed": "Accessed {day}", "archive": "wardnews archive"},
+}
+
+
+def container(article, lang: str = "en") -> str:
+    """Where the article was published: the portal's host name; without an address, the
+    archive (the file it came from is the archive's location, not a publication).
 
     >>> from types import SimpleNamespace as A
     >>> container(A(url="https://luongkhanhthien.gov.vn/tin/1", source="x.html"))
     'luongkhanhthien.gov.vn'
+    >>> container(A(url=None, source="ha-noi/x.html"), "vi")
+    'Lưu trữ wardnews'
     """
     host = urlsplit(article.url).hostname if article.url else None
-    return host or f"{ARCHIVE_NAME}: {article.source}"
+    return host or WORDS.get(lang, WORDS["en"])["archive"]
 
 
-def plain(article, accessed: dt.date | None = None) -> str:
-    """A citation to paste: title, portal, date (dd/mm/yyyy), URL and the day it was read."""
-    parts = [f"{_one_line(article.title).rstrip('.')}.", f"{container(article)},"]
-    parts.append(f"{article.date:%d/%m/%Y}." if article.date else "n.d.")
+def plain(article, accessed: dt.date | None = None, lang: str = "en") -> str:
+    """A citation to paste: title, portal, date (dd/mm/yyyy, or mm/yyyy or yyyy when only
+    those are known), URL and the day it was read, in the interface's language."""
+    words = WORDS.get(lang, WORDS["en"])
+    parts = [f"{_one_line(article.title).rstrip('.')}.", f"{container(article, lang)},"]
+    parts.append(f"{_shown_date(article) or words['undated'].rstrip('.')}.")
     if article.url:
         parts.append(article.url + ".")
     if accessed:
-        parts.append(f"Accessed {accessed:%d/%m/%Y}.")
+        parts.append(words["accessed"].format(day=f"{accessed:%d/%m/%Y}") + ".")
     return " ".join(parts).replace(",.", ".")
+
+
+def _shown_date(article) -> str | None:
+    if article.date:
+        return f"{article.date:%d/%m/%Y}"
+    partial = getattr(article, "date_partial", None)
+    if partial and not partial.startswith("--"):
+        year, _, month = partial.partition("-")
+        return f"{month}/{year}" if month else year
+    return None
 
 
 def ris(article) -> str:

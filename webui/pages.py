@@ -159,7 +159,7 @@ def article(article_id: str):
     return render_template(
         "article.html", article=found, q=query, title_marked=Markup(highlight.mark(found.title)),
         paragraphs=paragraphs, wards=wards, similar=get_archive().more_like_this(found.id),
-        citation_text=citation.plain(found, accessed=_today()),
+        citation_text=citation.plain(found, accessed=_today(), lang=g.lang),
         back=within.page(back_page), position=position, within=within, from_search=_from_search(pairs),
     )
 
