@@ -20,6 +20,8 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
+
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import _DEF_INDEX_NAME, TOC
@@ -28,6 +30,7 @@ from whoosh.reading import MultiReader, SegmentReader
 from ..archive import Article
 
 from .columns import columns_file, read_columns, write_columns
+from .hot import hot_files, write_hot
 from .errors import IndexNotFound, IndexOutdated
 from .schema import INDEX_FORMAT, article_fields
 from .segment import SegmentBuilder
@@ -48,8 +51,8 @@ SMALL = 16
 _TOC = re.compile(rf"^_{INDEXNAME}_(\d+)\.toc$")
 _INFO = re.compile(r"^build-(\d+)\.json$")
 _SEGMENT_FILE = re.compile(rf"^({INDEXNAME}_[0-9a-z]+)\.\w+$")
-_COLUMNS = re.compile(r"^columns-(\d+)\.npz$")
-_TEMPORARY = re.compile(rf"^(_{INDEXNAME}_\d+\.toc\.|build-\d+\.json\.tmp$|columns-\d+\.npz\.\d+\.tmp$)")
+_COLUMNS = re.compile(r"^(?:columns-(\d+)\.npz|hot-(\d+)\.(?:json|docs\.npy|freqs\.npy))$")
+_TEMPORARY = re.compile(rf"^(_{INDEXNAME}_\d+\.toc\.|build-\d+\.json\.tmp$|(columns|hot)-\d+\.[a-z.]+\.\d+\.tmp$)")
 
 
 def open_generation(location: Path, generation: Path, mmap: bool = False):
@@ -86,18 +89,21 @@ def commit(folder: Path, schema, segments: list, info: dict) -> int:
     number = latest_toc(folder) + 1
     write_build_info(folder, info, number)
     live = [s for s in segments if s.doc_count() > 0]
-    _write_columns_of(storage, schema, live, columns_file(folder, number))
+    _write_read_side(storage, schema, live, folder, number)
     TOC(schema, live, number).write(storage, INDEXNAME)  # the switch: a rename
     clean(folder, number)
     return number
 
 
-def _write_columns_of(storage, schema, segments: list, path: Path) -> None:
-    """The columns of the segments a TOC is about to name, read as a searcher would."""
+def _write_read_side(storage, schema, segments: list, folder: Path, number: int) -> None:
+    """What searches read besides Whoosh, for the segments a TOC is about to name: the
+    per-document columns, and the frequent terms' posting lists as arrays (hot.py)."""
     readers = [SegmentReader(storage, schema, segment) for segment in segments]
     try:
         reader = readers[0] if len(readers) == 1 else MultiReader(readers)
-        write_columns(path, read_columns(reader))
+        write_columns(columns_file(folder, number), read_columns(reader))
+        offsets = np.cumsum([0] + [r.doc_count_all() for r in readers])[:-1]
+        write_hot(list(zip(readers, (int(o) for o in offsets))), hot_files(folder, number))
     finally:
         for reader in readers:
             reader.close()
@@ -166,12 +172,13 @@ def _stale(name: str, kept: set[int], needed: set[str]) -> bool:
     >>> [_stale(n, kept, needed) for n in ("_MAIN_3.toc", "_MAIN_4.toc", "build-3.json",
     ...                                    "build-5.json", "MAIN_abc.seg", "MAIN_old.seg",
     ...                                    "build-6.json.tmp", "columns-3.npz", "columns-5.npz",
-    ...                                    "columns-5.npz.123.tmp")]
-    [True, False, True, False, False, True, True, True, False, True]
+    ...                                    "columns-5.npz.123.tmp", "hot-3.docs.npy", "hot-5.json",
+    ...                                    "hot-5.freqs.npy.77.tmp")]
+    [True, False, True, False, False, True, True, True, False, True, True, False, True]
     """
     if _TEMPORARY.match(name):
         return True  # a write that a kill interrupted
     if numbered := _TOC.match(name) or _INFO.match(name) or _COLUMNS.match(name):
-        return int(numbered.group(1)) not in kept
+        return int(next(g for g in numbered.groups() if g)) not in kept
     segment = _SEGMENT_FILE.match(name)
     return bool(segment) and segment.group(1) not in needed

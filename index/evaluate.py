@@ -80,7 +80,7 @@ class Evaluator:
 
     def __init__(self, searcher, live: np.ndarray, day: np.ndarray,
                  lengths: dict[str, np.ndarray] | None = None, md: np.ndarray | None = None,
-                 facets: dict | None = None, periods=None):
+                 facets: dict | None = None, periods=None, hot=None):
         self.searcher = searcher
         self.size = len(live)
         self.live = live
@@ -95,6 +95,7 @@ class Evaluator:
         self._lengths: dict[str, tuple[np.ndarray, float]] = {
             name: (values, _mean_length(values)) for name, values in (lengths or {}).items()
         }
+        self._hot = hot  # the frequent terms' lists as mapped arrays (hot.py), or None
         self._postings = ByteCache(POSTINGS_BYTES)
         self._phrases = ByteCache(PHRASES_BYTES)
 
@@ -110,8 +111,11 @@ class Evaluator:
         return found
 
     def _read_postings(self, fieldname: str, text: str):
-        ids, weights = [], []
         boost = self.field_boost.get(fieldname, 1.0) or 1.0
+        kept = self._hot.get(fieldname, text) if self._hot is not None else None
+        if kept is not None:
+            return kept[0], kept[1] / boost
+        ids, weights = [], []
         for reader, offset in self.leaves:
             found, found_weights = segment_postings(reader, fieldname, text)
             if len(found):

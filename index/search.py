@@ -27,6 +27,7 @@ from .compile import Spelling, _sequence
 from .commit import open_generation
 from .errors import ArticleNotFound, SearchError
 from .evaluate import Evaluator, contains, locate
+from .hot import HotPostings, hot_files
 from .career import Career, career_of
 from .keys import facet_key, folded_key, pair_keys, words
 from .plan import PLANS_KEPT, Highlighter, Plan, make_plan
@@ -69,7 +70,8 @@ class Archive:
         columns = self._columns
         self._evaluator = Evaluator(self._searcher, columns.live, columns.day, columns.lengths,
                                     columns.md, {"official": columns.facets["official"]},
-                                    lambda: columns.periods)
+                                    lambda: columns.periods,
+                                    HotPostings(hot_files(generation, ix.latest_generation())))
         self._suggested: OrderedDict[SearchRequest, tuple] = OrderedDict()
         self._plans: OrderedDict[str, _Planned] = OrderedDict()
         searcher = self._searcher
