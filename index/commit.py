@@ -20,8 +20,6 @@ import re
 import shutil
 from pathlib import Path
 
-import numpy as np
-
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import _DEF_INDEX_NAME, TOC
@@ -51,8 +49,9 @@ SMALL = 16
 _TOC = re.compile(rf"^_{INDEXNAME}_(\d+)\.toc$")
 _INFO = re.compile(r"^build-(\d+)\.json$")
 _SEGMENT_FILE = re.compile(rf"^({INDEXNAME}_[0-9a-z]+)\.\w+$")
-_COLUMNS = re.compile(r"^(?:columns-(\d+)\.npz|hot-(\d+)\.(?:json|docs\.npy|freqs\.npy))$")
-_TEMPORARY = re.compile(rf"^(_{INDEXNAME}_\d+\.toc\.|build-\d+\.json\.tmp$|(columns|hot)-\d+\.[a-z.]+\.\d+\.tmp$)")
+_COLUMNS = re.compile(r"^columns-(\d+)\.npz$")
+_TEMPORARY = re.compile(rf"^(_{INDEXNAME}_\d+\.toc\.|build-\d+\.json\.tmp$|columns-\d+\.npz\.\d+\.tmp$"
+                        rf"|{INDEXNAME}_[0-9a-z]+\.hot\w+\.\d+\.tmp$)")
 
 
 def open_generation(location: Path, generation: Path, mmap: bool = False):
@@ -102,8 +101,10 @@ def _write_read_side(storage, schema, segments: list, folder: Path, number: int)
     try:
         reader = readers[0] if len(readers) == 1 else MultiReader(readers)
         write_columns(columns_file(folder, number), read_columns(reader))
-        offsets = np.cumsum([0] + [r.doc_count_all() for r in readers])[:-1]
-        write_hot(list(zip(readers, (int(o) for o in offsets))), hot_files(folder, number))
+        for segment, segment_reader in zip(segments, readers):
+            files = hot_files(folder, segment.segment_id())
+            if not files[0].exists():  # a segment new in this commit
+                write_hot(segment_reader, files)
     finally:
         for reader in readers:
             reader.close()
@@ -172,13 +173,13 @@ def _stale(name: str, kept: set[int], needed: set[str]) -> bool:
     >>> [_stale(n, kept, needed) for n in ("_MAIN_3.toc", "_MAIN_4.toc", "build-3.json",
     ...                                    "build-5.json", "MAIN_abc.seg", "MAIN_old.seg",
     ...                                    "build-6.json.tmp", "columns-3.npz", "columns-5.npz",
-    ...                                    "columns-5.npz.123.tmp", "hot-3.docs.npy", "hot-5.json",
-    ...                                    "hot-5.freqs.npy.77.tmp")]
-    [True, False, True, False, False, True, True, True, False, True, True, False, True]
+    ...                                    "columns-5.npz.123.tmp", "MAIN_abc.hotdocs",
+    ...                                    "MAIN_old.hotterms", "MAIN_abc.hotfreqs.77.tmp")]
+    [True, False, True, False, False, True, True, True, False, True, False, True, True]
     """
     if _TEMPORARY.match(name):
         return True  # a write that a kill interrupted
     if numbered := _TOC.match(name) or _INFO.match(name) or _COLUMNS.match(name):
-        return int(next(g for g in numbered.groups() if g)) not in kept
+        return int(numbered.group(1)) not in kept
     segment = _SEGMENT_FILE.match(name)
     return bool(segment) and segment.group(1) not in needed

@@ -95,7 +95,8 @@ class Evaluator:
         self._lengths: dict[str, tuple[np.ndarray, float]] = {
             name: (values, _mean_length(values)) for name, values in (lengths or {}).items()
         }
-        self._hot = hot  # the frequent terms' lists as mapped arrays (hot.py), or None
+        # per leaf, its frequent terms' lists as mapped arrays (hot.py); None: Whoosh's alone
+        self._hot = hot
         self._postings = ByteCache(POSTINGS_BYTES)
         self._phrases = ByteCache(PHRASES_BYTES)
 
@@ -112,12 +113,10 @@ class Evaluator:
 
     def _read_postings(self, fieldname: str, text: str):
         boost = self.field_boost.get(fieldname, 1.0) or 1.0
-        kept = self._hot.get(fieldname, text) if self._hot is not None else None
-        if kept is not None:
-            return kept[0], kept[1] / boost
         ids, weights = [], []
-        for reader, offset in self.leaves:
-            found, found_weights = segment_postings(reader, fieldname, text)
+        for i, (reader, offset) in enumerate(self.leaves):
+            kept = self._hot[i].get(fieldname, text) if self._hot else None
+            found, found_weights = kept if kept is not None else segment_postings(reader, fieldname, text)
             if len(found):
                 ids.append(found + offset)
                 weights.append(found_weights)

@@ -1,17 +1,20 @@
-"""The posting lists of frequent terms, kept beside each commit as plain arrays.
+"""The posting lists of frequent terms, kept beside each segment as plain arrays.
 
 A query asked for the first time reads its terms' posting lists from Whoosh, whose blocks of
 128 postings are each a pickle, most of them zlib'd: about 3 ms per 10,000 postings to decode
 (postings.py), so a common word or pair at 212,640 articles costs tens of milliseconds before
-any set operation.  The lists of the terms in at least HOT_DOCUMENTS articles are decoded once,
-when the commit is made, into two flat arrays (document numbers and frequencies, in index
-order across segments, deleted documents kept as Whoosh keeps them) and a table of where each
-term's list lies.  Searches map the arrays from disk: a list is a slice, read by the operating
+any set operation.  The lists of the terms in at least HOT_DOCUMENTS articles of a segment
+are decoded once, when the commit that first names the segment is made, into two flat arrays
+(document numbers in the segment and frequencies, deleted documents kept as Whoosh keeps them)
+and a table of where each term's list lies.  Segments never change, so an update decodes its
+new segment only.  Searches map the arrays from disk: a list is a slice, read by the operating
 system's page cache, shared by every worker process.
 
-    hot-N.json         {"format", "documents", "terms": {field: {term: [start, end]}}}
-    hot-N.docs.npy     int32 document numbers
-    hot-N.freqs.npy    float32 frequencies (Whoosh's weights)
+    MAIN_<id>.hotterms   {"format", "postings", "terms": {field: {term: [start, end]}}}
+    MAIN_<id>.hotdocs    int32 document numbers (numpy .npy format)
+    MAIN_<id>.hotfreqs   float32 frequencies (Whoosh's weights)
+
+They are named as the segment's own files, so they go when the segment goes (commit.clean).
 
 Rare terms stay in Whoosh (their lists are short, and there are millions of them).
 """
@@ -26,21 +29,22 @@ import numpy as np
 
 from .postings import segment_postings
 
-HOT_DOCUMENTS = 1000  # a term in at least this many articles has its list kept as arrays
+HOT_DOCUMENTS = 500  # a term in this many articles of a segment has its list kept as arrays
 HOT_FORMAT = 1
 # The fields searches score and intersect; stored-only and facet fields have no such lists.
 HOT_FIELDS = ("title_exact", "title_folded", "title_pairs", "text_exact", "text_folded", "text_pairs")
 
 
-def hot_files(generation: Path, toc: int) -> tuple[Path, Path, Path]:
-    return (generation / f"hot-{toc}.json", generation / f"hot-{toc}.docs.npy",
-            generation / f"hot-{toc}.freqs.npy")
+def hot_files(folder: Path, segment_id: str) -> tuple[Path, Path, Path]:
+    """The three files of a segment's kept lists."""
+    return (folder / f"{segment_id}.hotterms", folder / f"{segment_id}.hotdocs",
+            folder / f"{segment_id}.hotfreqs")
 
 
-def write_hot(leaves: list[tuple[object, int]], path_of: tuple[Path, Path, Path],
-              threshold: int | None = None) -> int:
-    """Decode the frequent terms' lists of these segment readers (reader, first docnum) into
-    the three files, each written whole and renamed; returns the postings kept."""
+def write_hot(reader, path_of: tuple[Path, Path, Path], threshold: int | None = None) -> int:
+    """Decode the frequent terms' lists of one segment's reader into the three files, each
+    written whole and renamed (the table last: it names the others); returns the postings kept."""
+    leaves = [(reader, 0)]
     threshold = HOT_DOCUMENTS if threshold is None else threshold
     table: dict[str, dict[str, list[int]]] = {}
     docs_parts, freqs_parts, position = [], [], 0

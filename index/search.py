@@ -71,7 +71,8 @@ class Archive:
         self._evaluator = Evaluator(self._searcher, columns.live, columns.day, columns.lengths,
                                     columns.md, {"official": columns.facets["official"]},
                                     lambda: columns.periods,
-                                    HotPostings(hot_files(generation, ix.latest_generation())))
+                                    [HotPostings(hot_files(generation, reader.segment().segment_id()))
+                                     for reader, _ in self._searcher.reader().leaf_readers()])
         self._suggested: OrderedDict[SearchRequest, tuple] = OrderedDict()
         self._plans: OrderedDict[str, _Planned] = OrderedDict()
         searcher = self._searcher

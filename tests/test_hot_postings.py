@@ -1,4 +1,4 @@
-"""The frequent terms' lists kept as arrays beside each commit are exactly Whoosh's."""
+"""The frequent terms' lists kept as arrays beside each segment are exactly Whoosh's."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from tests.process_helpers import write_corpus, write_jsonl
 
 @pytest.fixture(scope="module")
 def updated(tmp_path_factory):
-    """An index of two segments with deletions, every term in 20 articles or more kept hot."""
+    """An index of two segments with deletions, every term in 20 articles of a segment kept."""
     patch = pytest.MonkeyPatch()
     patch.setattr(hot, "HOT_DOCUMENTS", 20)
     tmp = tmp_path_factory.mktemp("hot")
@@ -35,19 +35,15 @@ def test_every_kept_list_is_the_one_whoosh_reads(updated):
         leaves = archive._searcher.reader().leaf_readers()  # noqa: SLF001
         assert len(leaves) > 1 and any(r.has_deletions() for r, _ in leaves)
         checked = 0
-        for fieldname, terms in kept.terms.items():
-            for text in terms:
-                whoosh_ids, whoosh_weights = [], []
-                for reader, offset in leaves:
+        for (reader, _), segment in zip(leaves, kept):
+            for fieldname, terms in segment.terms.items():
+                for text in terms:
                     ids, weights = segment_postings(reader, fieldname, text)
-                    whoosh_ids.append(ids + offset)
-                    whoosh_weights.append(weights)
-                ids, weights = kept.get(fieldname, text)
-                assert np.array_equal(ids, np.concatenate(whoosh_ids)), (fieldname, text)
-                assert np.array_equal(weights, np.concatenate(whoosh_weights)), (fieldname, text)
-                checked += 1
+                    kept_ids, kept_weights = segment.get(fieldname, text)
+                    assert np.array_equal(kept_ids, ids) and np.array_equal(kept_weights, weights), text
+                    checked += 1
+            assert segment.get("text_folded", "khongcotunay") is None
         assert checked > 50
-        assert kept.get("text_folded", "khongcotunay") is None
 
 
 def test_searches_answer_the_same_with_and_without_the_kept_lists(updated):
@@ -63,11 +59,15 @@ def test_searches_answer_the_same_with_and_without_the_kept_lists(updated):
         assert with_kept == without
 
 
-def test_the_kept_lists_go_with_their_commit(updated):
+def test_the_kept_lists_go_with_their_segment(updated):
+    from wardnews.index.commit import read_toc
+
     generation = current_generation(updated)
-    names = sorted(p.name for p in generation.glob("hot-*"))
-    numbers = sorted({int(n.split("-")[1].split(".")[0]) for n in names})
-    assert len(numbers) == 2 and len(names) == 6  # this commit's and the one before
+    kept = {p.name.split(".")[0] for p in generation.glob("*.hot*")}
+    tocs = sorted(int(p.stem.split("_")[-1]) for p in generation.glob("_MAIN_*.toc"))
+    named = {s.segment_id() for n in tocs for s in read_toc(generation, n).segments}
+    assert kept == named  # every segment a TOC names has them, and no other
+    assert len(list(generation.glob("*.hot*"))) == 3 * len(named)
 
 
 def test_a_commit_without_kept_lists_is_read_from_whoosh(updated, tmp_path):
@@ -75,8 +75,8 @@ def test_a_commit_without_kept_lists_is_read_from_whoosh(updated, tmp_path):
 
     copy = tmp_path / "index"
     shutil.copytree(updated, copy)
-    for path in current_generation(copy).glob("hot-*"):
+    for path in current_generation(copy).glob("*.hot*"):
         path.unlink()
     with Archive(updated) as archive, Archive(copy) as bare:
-        assert bare._evaluator._hot.terms == {}  # noqa: SLF001
+        assert all(h.terms == {} for h in bare._evaluator._hot)  # noqa: SLF001
         assert bare.search("kiểm", limit=50).total == archive.search("kiểm", limit=50).total

@@ -82,7 +82,7 @@ def test_generated_searches_answer_as_before(locations, corpus, dense_share, mon
     failures = []
     with Archive(locations[corpus]) as archive:  # opened afresh: nothing remembered
         if corpus.endswith("-hot"):
-            assert len(archive._evaluator._hot.terms["text_folded"]) > 100  # noqa: SLF001
+            assert len(archive._evaluator._hot[0].terms["text_folded"]) > 100  # noqa: SLF001
         for fields, expected in table:
             differences = _differences(expected, answer(archive, fields))
             if differences:
