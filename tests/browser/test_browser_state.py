@@ -146,5 +146,12 @@ def test_the_skip_link_leads_to_the_filters(browser_page):
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.getAttribute('href')") == "#facets-heading"
     page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("#facets-heading$"))
+    for _ in range(40):  # the fragment's target takes the focus once the navigation is done
+        if page.evaluate("() => document.activeElement.id") == "facets-heading":
+            break
+        page.wait_for_timeout(50)
+    assert page.evaluate("() => document.activeElement.id") == "facets-heading"
     page.keyboard.press("Tab")
-    assert page.evaluate("() => document.activeElement.closest('#facets') !== null")
+    assert page.evaluate("() => document.activeElement.closest('#facets') !== null"), \
+        page.evaluate("() => document.activeElement.outerHTML.slice(0, 200)")

@@ -118,6 +118,18 @@
 
   window.addEventListener("pageshow", syncControls);
 
+  // A skip link puts the focus on its target, so that Tab goes on from there.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.skip-link[href^='#']");
+    var target = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (target) {
+      event.preventDefault();
+      if (!target.hasAttribute("tabindex")) { target.setAttribute("tabindex", "-1"); }
+      target.focus();
+      window.history.replaceState(window.history.state, "", link.getAttribute("href"));
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     syncControls();
     enhance();
