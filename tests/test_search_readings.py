@@ -197,7 +197,7 @@ def test_the_search_page_offers_the_rest_counted_and_one_click_adds_it(archive):
     assert "Thêm 2 bài có các từ này với dấu khác hoặc các âm tiết đứng rời" in page
     assert 'href="/search?q=%C4%90%E1%BA%A3ng&amp;match=loose"' in page
     loose = client.get("/search?q=%C4%90%E1%BA%A3ng&match=loose").get_data(as_text=True)
-    assert '<p class="total" role="status">3 bài</p>' in loose
+    assert '<p class="total" role="status">Kết quả 1–3 trong 3 bài</p>' in loose
     assert "Chỉ các từ đúng như đã gõ (1 bài)" in loose
 
 

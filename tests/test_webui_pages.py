@@ -287,4 +287,4 @@ def test_the_citation_is_accessed_on_the_configured_day(client):
     # The app's TODAY setting (fixed in tests, so pages and screenshots do not change daily).
     article_id = client.get("/api/search?q=luong+khanh+thien").get_json()["hits"][0]["id"]
     page = client.get(f"/article/{article_id}").get_data(as_text=True)
-    assert "Accessed 15/11/2026." in page
+    assert "Truy cập ngày 15/11/2026." in page  # in the interface's language
