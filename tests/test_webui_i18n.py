@@ -64,3 +64,14 @@ def test_a_bad_language_is_ignored_not_an_error(client):
 
 def test_error_pages_are_in_the_chosen_language(client):
     assert "Not found" in client.get("/no/page?lang=en").get_data(as_text=True)
+
+
+def test_vietnamese_content_is_marked_so_in_the_english_interface(client):
+    english = client.get("/search?q=dai+hoi&lang=en").get_data(as_text=True)
+    assert '<html lang="en">' in english
+    assert english.count('<p class="snippet" lang="vi">') >= 1 and '<h2 lang="vi"><a' in english
+    article_id = client.get("/api/search?q=dai+hoi").get_json()["hits"][0]["id"]
+    page = client.get(f"/article/{article_id}?lang=en").get_data(as_text=True)
+    assert '<h1 id="article-heading" lang="vi">' in page and '<p lang="vi">' in page
+    vietnamese = client.get("/search?q=dai+hoi&lang=vi").get_data(as_text=True)
+    assert 'lang="vi">' not in vietnamese.split("<body>")[1].replace('hreflang="vi" lang="vi">', "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode, urlsplit
 
 from flask import current_app, g, jsonify, render_template, request
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import parse_range_header
 
@@ -75,6 +76,9 @@ def template_helpers() -> dict:
         "lang_url": language_url,
         "web_url": web_url,
         "version": package_version(),
+        # the archive's texts are Vietnamese: marked so when the interface is not, for
+        # screen readers' pronunciation and hyphenation
+        "vi_content": Markup(' lang="vi"') if lang != "vi" else "",
     }
 
 
