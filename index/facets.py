@@ -86,7 +86,9 @@ def date_mask(columns: Columns, start: dt.date | None, end: dt.date | None) -> n
 def facet_counts(columns: Columns, matched: np.ndarray, chosen: Selection, limit: int,
                  mentions: bool = False) -> dict[str, tuple[FacetValue, ...]]:
     """Every counted facet's values over the matched docnums, most frequent first."""
-    return {name: facet_values(columns, name, chosen.kept(matched, leave_out=name),
+    everything = chosen.kept(matched)  # what a facet without a ticked value counts over
+    return {name: facet_values(columns, name,
+                               chosen.kept(matched, leave_out=name) if name in chosen.masks else everything,
                                chosen.ids.get(name, set()), limit, mentions)
             for name in COUNTED}
 
