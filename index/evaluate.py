@@ -52,6 +52,13 @@ class Matches:
     def __len__(self) -> int:
         return len(self.docs)
 
+    def scores_of(self, docs: np.ndarray) -> np.ndarray:
+        """The scores of these docnums here; 0 for those not matched."""
+        if not len(self.docs):
+            return np.zeros(len(docs))
+        positions, present = locate(self.docs, docs)
+        return np.where(present, self.scores[positions], 0.0)
+
 
 def locate(haystack: np.ndarray, needles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Where each needle sits in a sorted haystack, and whether it is there: the cost of a
@@ -174,9 +181,7 @@ class Evaluator:
             optional = self._eval(query.b, scored)
             if not scored:
                 return required
-            positions, present = locate(optional.docs, required.docs)
-            extra = np.where(present, optional.scores[positions] if len(optional) else 0.0, 0.0)
-            return Matches(required.docs, required.scores + extra)
+            return Matches(required.docs, required.scores + optional.scores_of(required.docs))
         if isinstance(query, wq.Phrase):
             return self._phrase(query, scored)
         if isinstance(query, wq.NumericRange) and query.fieldname == "day":

@@ -26,7 +26,7 @@ from .columns import Columns, columns_file, entity_parts, load_columns
 from .compile import Spelling, _sequence
 from .commit import open_generation
 from .errors import ArticleNotFound, SearchError
-from .evaluate import Evaluator, contains, locate
+from .evaluate import Evaluator, contains
 from .hot import HotPostings, hot_files
 from .career import Career, career_of
 from .keys import facet_key, folded_key, pair_keys, words
@@ -195,8 +195,7 @@ class Archive:
             notes += (f"no article has the words as typed; these {more} have them with other "
                       "accents or with their syllables apart",)
         docnums = strict if reading == "strict" else loose.docs
-        positions, present = locate(loose.docs, docnums)
-        scores = np.where(present, loose.scores[positions], 0.0) if len(loose) else np.zeros(len(docnums))
+        scores = loose.scores_of(docnums)
         if scored:
             scores = self._tiered(compiled, docnums, scores)
         return _Found(planned.plan, reading, docnums, scores, chosen, more, notes)
@@ -276,11 +275,16 @@ class Archive:
         with self._lock:
             self.refresh()
             found = self._find(request)
-            keep = found.chosen.keeps(found.docnums)
-            docnums, scores = found.docnums[keep], found.scores[keep]
-            order = _ordered(self._columns, request, docnums, scores)
-            return Results(self, self._searcher, found.plan.finder(found.reading), docnums[order],
-                           scores[order] if scored else None, found.reading)
+            docnums, scores = self._in_order(request, found)
+            return Results(self, self._searcher, found.plan.finder(found.reading), docnums,
+                           scores if scored else None, found.reading)
+
+    def _in_order(self, request: SearchRequest, found: _Found) -> tuple[np.ndarray, np.ndarray]:
+        """Every article a request lists (its filters applied), in its order, with scores."""
+        keep = found.chosen.keeps(found.docnums)
+        docnums, scores = found.docnums[keep], found.scores[keep]
+        order = _ordered(self._columns, request, docnums, scores)
+        return docnums[order], scores[order]
 
     def position(self, request: SearchRequest | str | None, article_id: str, /, **options) -> Position | None:
         """Where an article stands in a search's order (1-based), and the articles listed just
@@ -289,10 +293,7 @@ class Archive:
         with self._lock:
             self.refresh()
             docnum = self._docnum(article_id)
-            found = self._find(request)
-            keep = found.chosen.keeps(found.docnums)
-            docnums, scores = found.docnums[keep], found.scores[keep]
-            ordered = docnums[_ordered(self._columns, request, docnums, scores)]
+            ordered, _ = self._in_order(request, self._find(request))
             where = np.flatnonzero(ordered == docnum)
             if not len(where):
                 return None
