@@ -44,28 +44,21 @@ def hot_files(folder: Path, segment_id: str) -> tuple[Path, Path, Path]:
 def write_hot(reader, path_of: tuple[Path, Path, Path], threshold: int | None = None) -> int:
     """Decode the frequent terms' lists of one segment's reader into the three files, each
     written whole and renamed (the table last: it names the others); returns the postings kept."""
-    leaves = [(reader, 0)]
     threshold = HOT_DOCUMENTS if threshold is None else threshold
     table: dict[str, dict[str, list[int]]] = {}
     docs_parts, freqs_parts, position = [], [], 0
     for fieldname in HOT_FIELDS:
-        frequency: dict[str, int] = {}
-        for reader, _ in leaves:
-            if fieldname not in reader.schema:
-                continue
-            for term, info in reader.iter_field(fieldname):
-                text = term.decode("utf-8") if isinstance(term, bytes) else term
-                frequency[text] = frequency.get(text, 0) + info.doc_frequency()
+        if fieldname not in reader.schema:
+            continue
         kept = table.setdefault(fieldname, {})
-        for text in sorted(t for t, n in frequency.items() if n >= threshold):
-            start = position
-            for reader, offset in leaves:
-                ids, weights = segment_postings(reader, fieldname, text)
-                if len(ids):
-                    docs_parts.append((ids + offset).astype(np.int32))
-                    freqs_parts.append(weights.astype(np.float32))
-                    position += len(ids)
-            kept[text] = [start, position]
+        frequent = [term.decode("utf-8") if isinstance(term, bytes) else term
+                    for term, info in reader.iter_field(fieldname) if info.doc_frequency() >= threshold]
+        for text in sorted(frequent):
+            ids, weights = segment_postings(reader, fieldname, text)
+            docs_parts.append(ids.astype(np.int32))
+            freqs_parts.append(weights.astype(np.float32))
+            kept[text] = [position, position + len(ids)]
+            position += len(ids)
     docs = np.concatenate(docs_parts) if docs_parts else np.zeros(0, dtype=np.int32)
     freqs = np.concatenate(freqs_parts) if freqs_parts else np.zeros(0, dtype=np.float32)
     meta_path, docs_path, freqs_path = path_of
