@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import replace
-from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, g, render_template, request, stream_with_context
 from markupsafe import Markup
@@ -249,9 +248,13 @@ def _export(kind: str, stream, mimetype: str, **extra) -> Response:
 @bp.route("/export.csv")
 def export_csv():
     """Every result of the search as CSV, streamed."""
-    base = request.host_url.rstrip("/")
-    return _export("csv", exports.csv_stream, "text/csv",
-                   permalink=lambda article_id: f"{base}/article/{quote(article_id)}")
+    return _export("csv", exports.csv_stream, "text/csv", permalink=_permalinks())
+
+
+def _permalinks():
+    """The absolute address of an article's page, for files that leave the site."""
+    base, plain = request.host_url.rstrip("/"), Links("/search", [])
+    return lambda article_id: base + plain.article(article_id)
 
 
 @bp.route("/feed.atom")
@@ -266,7 +269,7 @@ def feed_atom():
     title = t("feed_title", q=request_.query) if request_.query else t("feed_title_all")
     body = feed.atom(result, title, base + Links("/feed.atom", []).url(pairs),
                      base + Links("/search", []).url(pairs + [("sort", "newest")]),
-                     lambda article_id: f"{base}/article/{quote(article_id)}",
+                     _permalinks(),
                      archive.stats().built_at)
     return Response(body, mimetype="application/atom+xml")
 
