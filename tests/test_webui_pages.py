@@ -18,6 +18,11 @@ def hrefs(html, pattern):
     return [unescape(m) for m in re.findall(pattern + r'[^>]*?href="([^"]*)"', html)]
 
 
+def wide_chart(html):
+    """The desktop drawing of the date chart (the page also has a narrow one for phones)."""
+    return re.search(r'<svg class="chart chart-wide".*?</svg>', html, re.S).group(0)
+
+
 def params(url):
     return parse_qsl(urlsplit(url).query)
 
@@ -33,7 +38,7 @@ def test_overview_shows_totals_per_ward_term_year_and_recent_articles(client):
     assert 'href="/term/2020-2025"' in html
     assert 'href="/search?year=2020"' in html
     assert html.count('<article class="hit">') == 10
-    assert '<svg class="chart"' in html
+    assert '<svg class="chart chart-wide"' in html and '<svg class="chart chart-narrow"' in html
 
 
 @pytest.mark.parametrize("landmark", [
@@ -159,7 +164,7 @@ def test_a_page_past_the_last_is_empty_not_an_error(client):
 
 
 def test_chart_bars_are_links_that_narrow_the_dates(client):
-    html = page(client, "/search?q=dai+hoi")
+    html = wide_chart(page(client, "/search?q=dai+hoi"))
     bars = hrefs(html, r'<a class="bar"')
     assert bars
     histogram_total = 0
@@ -171,7 +176,7 @@ def test_chart_bars_are_links_that_narrow_the_dates(client):
 
 
 def test_a_short_range_is_charted_per_month(client):
-    html = page(client, "/search?from=2020&to=2021")
+    html = wide_chart(page(client, "/search?from=2020&to=2021"))
     bars = hrefs(html, r'<a class="bar"')
     assert bars and all(re.fullmatch(r"\d{4}-\d\d", dict(params(u))["from"]) for u in bars)
     month = dict(params(bars[0]))["from"]

@@ -56,6 +56,8 @@ def _request_and_date_problems(**fixed) -> tuple[SearchRequest, dict[str, str]]:
 
 
 def _chart(result, links: Links) -> Markup:
+    """The date chart twice (a wide drawing, and a narrow one the CSS shows on phones so its
+    labels stay readable) and its figures as a table, for screen readers and for copying."""
     t = i18n.translator(g.lang)
     show = lambda p: i18n.format_period(p, g.lang)  # noqa: E731
     def label(period, n, published=None, event=None):
@@ -63,8 +65,17 @@ def _chart(result, links: Links) -> Markup:
             return t("chart_bar", period=show(period), n=n)
         return t("chart_bar_kinds", period=show(period), n=n, published=published, event=event)
 
-    drawn = chart.svg(result.histogram, links.narrow, label, t("chart_title"), show)
-    return Markup(drawn)  # chart.svg escapes every value it writes
+    histogram = result.histogram
+    wide = chart.svg(histogram, links.narrow, label, t("chart_title"), show)
+    if not wide:
+        return Markup("")
+    narrow = chart.svg(histogram, links.narrow, label, t("chart_title"), show,
+                       chart.NARROW_WIDTH, chart.NARROW_HEIGHT, "narrow")
+    rows = chart.rows(histogram)
+    table = render_template("chart_table.html", rows=rows, links=links, show=show,
+                            kinds=any(r[2] or r[3] for r in rows),
+                            undated=sum(r[1] for r in rows if r[0] == chart.UNKNOWN))
+    return Markup(wide) + Markup(narrow) + Markup(table)  # chart.svg escapes every value it writes
 
 
 def _selected(links: Links, facets, unread=()) -> list[tuple[str, str, str]]:

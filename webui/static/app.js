@@ -83,6 +83,8 @@
 
   // The filter drawer on narrow screens: a button above the results opens it.
   function enhance() {
+    var hint = document.querySelector(".chart-range-hint");
+    if (hint && hint.dataset.jsHint) { hint.textContent = hint.dataset.jsHint; }
     var toggle = document.querySelector(".filters-toggle");
     var facets = document.getElementById("facets");
     if (!toggle || !facets) { return; }
@@ -117,6 +119,93 @@
   });
 
   window.addEventListener("pageshow", syncControls);
+
+  // The date chart's range: with JavaScript, a first bar chosen starts a range and a second
+  // one ends it (the same bar twice: that period only); a drag across bars does both.  The
+  // range goes into the URL as from/to, like the dates typed in the filters.
+  var CHART_BAR = "svg.chart a.bar[data-period]";
+  var rangeStart = null;  // the bar a range began on
+  var dragFrom = null;    // the bar a pointer went down on
+
+  function periodOf(bar) { return bar.getAttribute("data-period"); }
+
+  function barAt(x, y) {
+    var element = document.elementFromPoint(x, y);
+    return element && element.closest ? element.closest(CHART_BAR) : null;
+  }
+
+  function markRange(from, to) {
+    var low = from && to ? (periodOf(from) < periodOf(to) ? periodOf(from) : periodOf(to)) : null;
+    var high = from && to ? (periodOf(from) < periodOf(to) ? periodOf(to) : periodOf(from)) : null;
+    document.querySelectorAll(CHART_BAR).forEach(function (bar) {
+      var period = periodOf(bar);
+      bar.classList.toggle("in-range", low !== null && period >= low && period <= high);
+    });
+  }
+
+  function say(text) {
+    var live = document.getElementById("live");
+    if (live) { live.textContent = text; }
+  }
+
+  function chooseRange(from, to) {
+    var a = periodOf(from), b = periodOf(to);
+    var url = new URL(to.getAttribute("href"), window.location.href);
+    url.searchParams.set("from", a < b ? a : b);
+    url.searchParams.set("to", a < b ? b : a);
+    url.searchParams.delete("page");
+    rangeStart = null;
+    show(url.pathname + "?" + url.searchParams.toString(), true);
+  }
+
+  function cancelRange() {
+    rangeStart = null;
+    dragFrom = null;
+    markRange(null, null);
+  }
+
+  document.addEventListener("click", function (event) {
+    var bar = event.target.closest && event.target.closest(CHART_BAR);
+    if (!bar) { return; }
+    event.preventDefault();
+    if (rangeStart && rangeStart.isConnected) {
+      chooseRange(rangeStart, bar);
+      return;
+    }
+    rangeStart = bar;
+    markRange(bar, bar);
+    var hint = document.querySelector(".chart-range-hint");
+    if (hint && hint.dataset.started) {
+      say(hint.dataset.started.replace("{period}", bar.getAttribute("data-label") || periodOf(bar)));
+    }
+  });
+
+  document.addEventListener("pointerdown", function (event) {
+    var bar = event.target.closest && event.target.closest(CHART_BAR);
+    dragFrom = bar && event.button === 0 ? bar : null;
+  });
+
+  document.addEventListener("pointermove", function (event) {
+    if (!dragFrom) { return; }
+    var bar = barAt(event.clientX, event.clientY);
+    if (bar && bar !== dragFrom) { markRange(dragFrom, bar); }
+  });
+
+  document.addEventListener("pointerup", function (event) {
+    if (!dragFrom) { return; }
+    var from = dragFrom;
+    dragFrom = null;
+    var bar = barAt(event.clientX, event.clientY);
+    if (bar && bar !== from && bar.closest("svg") === from.closest("svg")) {
+      chooseRange(from, bar);  // the click that follows lands on the chart, not on a bar
+    }
+  });
+
+  document.addEventListener("pointercancel", function () { dragFrom = null; });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && rangeStart) { cancelRange(); }
+  });
 
   // A skip link puts the focus on its target, so that Tab goes on from there.
   document.addEventListener("click", function (event) {
