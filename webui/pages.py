@@ -6,13 +6,14 @@ import datetime as dt
 import json
 from dataclasses import replace
 
-from flask import Blueprint, Response, abort, current_app, g, render_template, request, stream_with_context
+from flask import Blueprint, Response, current_app, g, render_template, request, stream_with_context
 from markupsafe import Markup
 
 from ..archive import merged_into
 from ..index import MAX_PAGE, BadRequest, SearchRequest, clicked, facet_key, is_official, ward_value
 
 from . import chart, citation, exports, feed, i18n
+from .messages import Missing
 from .params import FACET_PARAMS, Links, search_pairs, search_request
 from .state import get_archive, package_version
 
@@ -137,7 +138,9 @@ def _today() -> dt.date:
 
 def _article(article_id: str):
     if len(article_id) > MAX_ID_CHARS:
-        abort(404, f"No article with id {article_id[:MAX_ID_CHARS]!r}… in this index")
+        raise Missing("missing_article",
+                      f"No article with id {article_id[:MAX_ID_CHARS]!r}… in this index",
+                      id=article_id[:MAX_ID_CHARS] + "…")
     return get_archive().article(article_id)  # looked up in the index only, never on disk
 
 
@@ -189,13 +192,13 @@ def _entity(kind: str, name: str, field: str):
     request_ = _request(**{field: (name,)})
     result = get_archive().search(request_)
     if result.total == 0 and request_.page == 1 and kind != "ward":
-        abort(404, f"No article about {kind} {name!r} in this index")
+        raise Missing(f"missing_{kind}", f"No article about {kind} {name!r} in this index", name=name)
     links = Links(request.path, search_pairs(request.args))
     extra = _ward_context(name, request_, result) if kind == "ward" else {}
     if kind == "official":
         extra = {"career": get_archive().career(name)}
     if kind == "ward" and result.total == 0 and not extra["with_mentions"] and request_.page == 1:
-        abort(404, f"No article about {kind} {name!r} in this index")
+        raise Missing(f"missing_{kind}", f"No article about {kind} {name!r} in this index", name=name)
     return render_template("entity.html", kind=kind, name=name, result=result, links=links,
                            chart_svg=_chart(result, links), key=name, last=last_page(result),
                            pages=page_numbers(request_.page, last_page(result)), **extra)
