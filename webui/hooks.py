@@ -11,7 +11,7 @@ from werkzeug.http import parse_range_header
 
 from ..index import ArticleNotFound, BadRequest, IndexNotFound
 
-from . import i18n, messages
+from . import i18n, marking, messages
 from .state import package_version
 
 SECURITY_HEADERS = {
@@ -80,6 +80,8 @@ def template_helpers() -> dict:
         # screen readers' pronunciation and hyphenation
         "vi_content": Markup(' lang="vi"') if lang != "vi" else "",
         "note_text": lambda note: messages.note_text(note, lang),
+        "vi_text": lambda text: marking.vi_text(text, lang),
+        "t_html": marking.translated_markup(lang),
     }
 
 
