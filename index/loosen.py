@@ -55,8 +55,8 @@ def _plain(node, top: bool = False) -> str:
 def _reads_as_words(text: str) -> bool:
     """Whether a phrase's text, unquoted, is read back as the same words.
 
-    >>> _reads_as_words("hội nghị"), _reads_as_words("OR"), _reads_as_words("-x"), _reads_as_words("a:b")
-    (True, False, False, False)
+    >>> [_reads_as_words(text) for text in ("hội nghị", "OR", "-x", "a:b")]
+    [True, False, False, False]
     """
     return not (set(text) & set('():"') or text.startswith("-")
                 or set(text.split()) & {"AND", "OR", "NOT", "&&", "||"})

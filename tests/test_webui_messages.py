@@ -188,3 +188,33 @@ def test_every_error_message_has_both_languages_with_the_same_placeholders():
     keys = [k for k in i18n.STRINGS["vi"] if k.startswith(("bad_", "note_", "missing_", "error_"))]
     assert {k for k in keys if k.startswith("note_")} == {"note_" + c for c in ENGLISH}
     assert all(k in i18n.STRINGS["en"] for k in keys)
+
+
+def test_a_missing_index_is_said_in_the_interface_s_language(tmp_path):
+    missing = tmp_path / "none"
+    client = create_app({"WARDNEWS_INDEX": str(missing)}).test_client()
+    assert error_page(client, "/search?q=x&lang=vi") == (
+        503, "Chưa có chỉ mục để tìm",
+        f"Chưa có chỉ mục ở {missing}: hãy chạy `wardnews index CORPUS --index {missing}` trước.")
+    assert error_page(client, "/search?q=x&lang=en") == (
+        503, "There is no index to search yet",
+        f"No index at {missing}: run `wardnews index CORPUS --index {missing}` first.")
+    api = client.get("/api/search?lang=vi").get_json()["error"]
+    assert api.startswith(f"No index at {missing}: run `wardnews index CORPUS --index {missing}` first")
+
+
+def test_a_bad_request_only_python_can_make_is_shown_as_it_is_marked_english():
+    from wardnews.index import BadRequest
+
+    assert messages.page_message(BadRequest("'x' is not a search option"), 400, "vi") == \
+        ("'x' is not a search option", "en")
+
+
+def test_an_outdated_index_is_said_in_both_languages(tmp_path):
+    from wardnews.index import IndexOutdated
+
+    error = IndexOutdated(tmp_path)
+    assert messages.page_message(error, 503, "vi") == (
+        f"Chỉ mục ở {tmp_path} do một phiên bản wardnews cũ hơn dựng: hãy chạy "
+        f"`wardnews index --full --index {tmp_path}` để dựng lại.", None)
+    assert messages.page_message(error, 503, "en")[0] == str(error) + "."

@@ -29,7 +29,8 @@ class Alternative:
     vietnamese: bool = True  # whether `text` is Vietnamese content (a query, a place, a name)
 
 
-def alternatives(archive, links: Links, result, selected, config, unread=(), **fixed) -> list[Alternative]:
+def alternatives(archive, links: Links, result, selected, config, unread=(),
+                 **fixed) -> list[Alternative]:
     """The searches worth trying instead of an empty one, in the order they are offered.
 
     `selected` is the page's (parameter, value, label) of every filter; `unread` the date

@@ -64,8 +64,7 @@ def page_message(error: Exception, status: int, lang: str) -> tuple[str, str | N
         return t("missing_index", root=str(error.root)), None
     if isinstance(error, HTTPException) and status in HTTP_MESSAGES:
         methods = ", ".join(sorted(getattr(error, "valid_methods", None) or ()))
-        return t(HTTP_MESSAGES[status], methods=methods) if status == 405 else \
-            t(HTTP_MESSAGES[status]), None
+        return t(HTTP_MESSAGES[status], methods=methods), None  # only 405's words name them
     if isinstance(error, HTTPException):
         return t("error_other", status=status), None
     return str(error), "en"  # a BadRequest only Python callers can cause (no code)
