@@ -32,6 +32,8 @@ _EXPORTS = {
     "SearchRequest": ".request",
     "parse_day": ".request",
     "clicked": ".suggest",
+    "without_fields": ".loosen",
+    "Note": ".notes",
     "facet_key": ".keys",
     "ward_value": ".keys",
     "load_segmenter": ".words",

@@ -55,16 +55,22 @@ class BadRequest(SearchError):
     """
 
     def __init__(self, template: str, arguments: tuple[str, ...] = (),
-                 names: Mapping[str, str] | None = None):
+                 names: Mapping[str, str] | None = None, code: str | None = None,
+                 values: Mapping[str, object] | None = None):
         self.template = template
         self.arguments = tuple(arguments)
+        # What a front end needs to say it in another language: the kind of problem, the
+        # values the message quotes, and the arguments as the front end names them.
+        self.code = code
+        self.values = dict(values or {})
         names = names or {}
-        shown = {name: names.get(name, name) for name in self.arguments}
+        self.shown = tuple(names.get(name, name) for name in self.arguments)
+        shown = dict(zip(self.arguments, self.shown))
         super().__init__(template.format_map(shown) if self.arguments else template)
 
     def renamed(self, names: Mapping[str, str]) -> BadRequest:
         """The same error with its arguments named as a front end calls them."""
-        return BadRequest(self.template, self.arguments, names)
+        return BadRequest(self.template, self.arguments, names, self.code, self.values)
 
 
 class ArticleNotFound(SearchError):

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .compile import Compiled, Segmenter, compile_tree
+from .notes import Note, note
 from .query import parse
 from .snippets import Finder, key_finder, mark, snippet, unit_finder
 
 PLANS_KEPT = 512  # plans of recent queries, for pages that ask the same query again
 READINGS = ("strict", "loose")
-NOTHING_TO_SEARCH = ("nothing in the query can be searched (only punctuation or operators): "
-                     "no word narrows the articles")
+NOTHING_TO_SEARCH = note("nothing_to_search")
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Plan:
     text: str
     tree: object | None  # the parsed tree, None for an empty query
     compiled: Compiled
-    notes: tuple[str, ...]  # parts of the query that could not be read, said plainly
+    notes: tuple[Note, ...]  # parts of the query that could not be read, said plainly
 
     @property
     def empty(self) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ..archive.normalise import clean_text
 
 from .keys import phrase_runs
+from .notes import Note, note
 from .request import MAX_QUERY_CHARS, parse_day
 
 MAX_DEPTH = 20  # brackets and NOTs inside each other; deeper ones are ignored with a note
@@ -70,7 +71,7 @@ class Parsed:
     """A parsed query: its tree (None for an empty query) and what was not understood."""
 
     tree: object | None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # each also its English text
 
 
 _TOKEN = re.compile(
@@ -87,15 +88,15 @@ def parse(query: str) -> Parsed:
     >>> parse('đại hội -"hội nghị" ward:"Lương Khánh Thiện"').tree
     And(parts=(Words(text='đại', field=None, phrase=False, prefix=False), Words(text='hội', field=None, phrase=False, prefix=False), Not(part=Words(text='hội nghị', field=None, phrase=True, prefix=False)), Words(text='Lương Khánh Thiện', field='ward', phrase=True, prefix=False)))
     """
-    notes: list[str] = []
+    notes: list[Note] = []
     text = clean_text(_CONTROL.sub(" ", query or ""))
     if len(text) > MAX_QUERY_CHARS:
-        notes.append(f"the query was cut to its first {MAX_QUERY_CHARS} characters")
+        notes.append(note("query_cut", most=MAX_QUERY_CHARS))
         text = text[:MAX_QUERY_CHARS]
     tokens = _tokens(text, notes)
     items = [i for i, t in enumerate(tokens) if t.kind == "item"]
     if len(items) > MAX_CLAUSES:
-        notes.append(f"only the first {MAX_CLAUSES} words and phrases of the query were used")
+        notes.append(note("clauses_cut", most=MAX_CLAUSES))
         tokens = tokens[: items[MAX_CLAUSES]]
     tree = _Parser(tokens, notes).parse()
     return Parsed(tree, list(dict.fromkeys(notes)))  # each said once, however often it came
@@ -136,10 +137,10 @@ def _item(match: re.Match, notes: list[str]) -> _Tok | None:
     quoted = match.group("quoted")
     word = match.group("word")
     if quoted is not None and match.group(0).count('"') < 2:
-        notes.append("a quote was not closed; the phrase runs to the end of the query")
+        notes.append(note("quote_unclosed"))
     if quoted is None and word is None:
         if name:
-            notes.append(f"'{name}:' has no value and was left out")
+            notes.append(note("field_empty", name=name))
         elif negated and match.string.startswith("(", match.end()):
             return _Tok("NOT")  # -( ... ) excludes the bracket, as NOT ( ... ) does
         return None
@@ -166,7 +167,7 @@ def _field(name: str | None, notes: list[str]) -> str | None:
     lowered = FIELD_ALIASES.get(lowered, lowered)
     if lowered in FIELDS:
         return lowered
-    notes.append(f"'{name}:' is not a field (fields: {', '.join(FIELDS)}); searched as text")
+    notes.append(note("field_unknown", name=name, fields=", ".join(FIELDS)))
     return None
 
 
@@ -175,7 +176,7 @@ def _node(value: str, field_name: str | None, quoted: bool, notes: list[str]):
     if field_name == "date":
         found = parse_date_range(value)
         if found is None:
-            notes.append(f"'date:{value}' is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, A..B, --MM-DD)")
+            notes.append(note("date_unreadable", value=value))
         return found
     if not re.search(r"[^\W_]", value):
         return None  # punctuation only: nothing to match
@@ -238,7 +239,7 @@ class _Parser:
             if node is not None:
                 parts.append(node)
             if self.peek() == ")":
-                self.notes.append("a closing bracket had no opening one and was ignored")
+                self.notes.append(note("bracket_unopened"))
                 self.at += 1
         return _combine(And, parts)
 
@@ -265,9 +266,9 @@ class _Parser:
         kind = self.peek()
         if kind in ("NOT", "(") and self.depth >= MAX_DEPTH:
             # Deeper nesting asks nothing a reader could mean, and recursion must end.
-            note = f"brackets and NOTs nested deeper than {MAX_DEPTH} were ignored"
-            if note not in self.notes:
-                self.notes.append(note)
+            deep = note("nesting_deep", most=MAX_DEPTH)
+            if deep not in self.notes:
+                self.notes.append(deep)
             self.at += 1
             return None
         self.depth += 1
@@ -280,7 +281,7 @@ class _Parser:
         if kind == "NOT":
             self.at += 1
             if self.peek() in (None, ")", "OR", "AND"):
-                self.notes.append("NOT had nothing after it and was ignored")
+                self.notes.append(note("not_dangling"))
                 return None
             node = self.parse_unary()
             return Not(node) if node is not None else None
@@ -290,7 +291,7 @@ class _Parser:
             if self.peek() == ")":
                 self.at += 1
             else:
-                self.notes.append("a bracket was not closed; it closes at the end")
+                self.notes.append(note("bracket_unclosed"))
             return node
         token = self.tokens[self.at]
         self.at += 1

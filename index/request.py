@@ -77,18 +77,25 @@ def _shown(value) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
-def _problem(template: str, *arguments: str) -> BadRequest:
-    return BadRequest(template, arguments)
+def _given(value) -> str:
+    """A value as a translated message quotes it: the text typed (short), else its repr."""
+    return value[:20] if isinstance(value, str) else repr(value)
+
+
+def _problem(template: str, *arguments: str, code: str, **values) -> BadRequest:
+    """BadRequest with its English message, and the code and values that translate it."""
+    return BadRequest(template, arguments, code=code, values=values)
 
 
 def _text(name: str, value, most: int) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _problem(f"{{{name}}} must be text, not {type(value).__name__}", name)
+        raise _problem(f"{{{name}}} must be text, not {type(value).__name__}", name,
+                       code="type", kind=type(value).__name__)
     if len(value) > most:
         raise _problem(f"{{{name}}} is {len(value)} characters long; at most {most} are allowed",
-                       name)
+                       name, code="too_long", length=len(value), most=most)
     return _SURROGATE.sub("\ufffd", value)
 
 
@@ -104,22 +111,26 @@ def _values(name: str, value) -> tuple[str, ...]:
         items = tuple(items)
     except TypeError:
         raise _problem(f"{{{name}}} must be a string or a sequence of strings, "
-                       f"not {type(value).__name__}", name) from None
+                       f"not {type(value).__name__}", name, code="type",
+                       kind=type(value).__name__) from None
     found = []
     for item in items:
         if isinstance(item, int) and not isinstance(item, bool) and name == "years":
             item = str(item)
         if not isinstance(item, str):
             raise _problem(f"{{{name}}} must be a string or a sequence of strings, "
-                           f"not a sequence holding {type(item).__name__}", name)
+                           f"not a sequence holding {type(item).__name__}", name, code="type",
+                           kind=type(item).__name__)
         if len(item) > MAX_VALUE_CHARS:
-            raise _problem(f"{{{name}}} is longer than {MAX_VALUE_CHARS} characters", name)
+            raise _problem(f"{{{name}}} is longer than {MAX_VALUE_CHARS} characters", name,
+                           code="value_too_long", most=MAX_VALUE_CHARS)
         if item.strip():
             found.append(_SURROGATE.sub("\ufffd", item.strip()))
     values = tuple(dict.fromkeys(found))
     if len(values) > MAX_VALUES:
         raise _problem(f"{{{name}}} is given {len(values)} times; "
-                       f"at most {MAX_VALUES} values are allowed", name)
+                       f"at most {MAX_VALUES} values are allowed", name, code="too_many",
+                       count=len(values), most=MAX_VALUES)
     return values
 
 
@@ -128,7 +139,7 @@ def _years(name: str, value) -> tuple[str, ...]:
     for year in years:
         if not (len(year) == 4 and _DIGITS.match(year)) and year != UNKNOWN_YEAR:
             raise _problem(f"{{{name}}} must be four digits or '{UNKNOWN_YEAR}', not "
-                           f"{_shown(year)}", name)
+                           f"{_shown(year)}", name, code="year", value=_given(year))
     return years
 
 
@@ -142,7 +153,7 @@ def _day(name: str, value, end: bool) -> dt.date | None:
     day = parse_day(value, end=end) if isinstance(value, str) else None
     if day is None:
         raise _problem(f"{{{name}}} must be a date as DD/MM/YYYY, MM/YYYY, YYYY, YYYY-MM or "
-                       f"YYYY-MM-DD, not {_shown(value)}", name)
+                       f"YYYY-MM-DD, not {_shown(value)}", name, code="date", value=_given(value))
     return day
 
 
@@ -154,7 +165,8 @@ def _flag(name: str, value) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in _YES + _NO:
         return value.strip().lower() in _YES
-    raise _problem(f"{{{name}}} must be true or false (1 or 0), not {_shown(value)}", name)
+    raise _problem(f"{{{name}}} must be true or false (1 or 0), not {_shown(value)}", name,
+                   code="flag", value=_given(value))
 
 
 def _whole(name: str, value, low: int, high: int) -> int:
@@ -165,7 +177,8 @@ def _whole(name: str, value, low: int, high: int) -> int:
         number = int(value.strip())
     if number is None or not low <= number <= high:
         raise _problem(f"{{{name}}} must be a whole number from {low} to {high}, "
-                       f"not {_shown(value)}", name)
+                       f"not {_shown(value)}", name, code="whole", low=low, high=high,
+                       value=_given(value))
     return number
 
 
@@ -216,14 +229,16 @@ class SearchRequest:
         }
         if self.match not in MATCHES:
             raise _problem(f"{{match}} must be one of {', '.join(MATCHES)}, not {_shown(self.match)}",
-                           "match")
+                           "match", code="choice", choices=", ".join(MATCHES),
+                           value=_given(self.match))
         if read["sort"] not in SORTS:
             raise _problem(f"{{sort}} must be one of {', '.join(SORTS)}, not {_shown(self.sort)}",
-                           "sort")
+                           "sort", code="choice", choices=", ".join(SORTS),
+                           value=_given(self.sort))
         start, end = read["date_from"], read["date_to"]
         if start and end and start > end:
             raise _problem(f"{{date_from}} ({start}) must not be after {{date_to}} ({end})",
-                           "date_from", "date_to")
+                           "date_from", "date_to", code="date_order", start=start, end=end)
         for name, value in read.items():
             object.__setattr__(self, name, value)
 

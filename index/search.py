@@ -30,6 +30,7 @@ from .evaluate import Evaluator, contains
 from .hot import HotPostings, hot_files
 from .career import Career, career_of
 from .keys import facet_key, folded_key, pair_keys, words
+from .notes import note
 from .plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from .request import MAX_PAGE_SIZE, SearchRequest
 from .results import Hit, SearchResult, Stats
@@ -163,8 +164,7 @@ class Archive:
                     break
             if len(found) > MAX_PREFIX_WORDS:
                 found.sort(key=lambda w: -reader.doc_frequency(fieldname, w))
-                notes.append(f"'{prefix}*' begins more than {MAX_PREFIX_WORDS} words: the "
-                             f"{MAX_PREFIX_WORDS} most frequent were searched")
+                notes.append(note("prefix_many", prefix=prefix, most=MAX_PREFIX_WORDS))
                 found = found[:MAX_PREFIX_WORDS]
             words[(fieldname, prefix)] = found
 
@@ -192,8 +192,7 @@ class Archive:
         reading, notes = request.match, planned.notes
         if reading == "strict" and more and not len(chosen.kept(strict)):
             reading = "loose"
-            notes += (f"no article has the words as typed; these {more} have them with other "
-                      "accents or with their syllables apart",)
+            notes += (note("loose_instead", more=more),)
         docnums = strict if reading == "strict" else loose.docs
         scores = loose.scores_of(docnums)
         if scored:

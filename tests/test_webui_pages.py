@@ -273,8 +273,10 @@ def test_entity_pages_without_articles_are_404(client, url):
                                  "/article/0000000000000000?q=" + "x" * 1001])
 def test_bad_parameters_are_400_pages_that_say_why(client, url):
     html = page(client, url, 400)
-    assert "Yêu cầu chưa hợp lệ" in html
-    assert re.search(r'<p class="message">(q|page|from|sort|limit) [^<]*(must|allowed)', html)
+    assert "Yêu cầu chưa hợp lệ" in html  # in the interface's language (test_webui_messages.py)
+    assert re.search(r'<p class="message">(q|page|from|sort|limit) [^<]*(phải|tối đa)', html)
+    english = page(client, url + "&lang=en", 400)
+    assert re.search(r'<p class="message">(q|page|from|sort|limit) [^<]*(must|allowed)', english)
 
 
 def test_unknown_page_is_a_404_page(client):

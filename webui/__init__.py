@@ -29,9 +29,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.sort_keys = False
 
     from . import api, hooks, pages
+    from . import help as guide  # `help` would hide the builtin
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(guide.bp)
     hooks.register(app)
     return app
 

@@ -11,7 +11,7 @@ from werkzeug.http import parse_range_header
 
 from ..index import ArticleNotFound, BadRequest, IndexNotFound
 
-from . import i18n
+from . import i18n, marking, messages
 from .state import package_version
 
 SECURITY_HEADERS = {
@@ -79,6 +79,9 @@ def template_helpers() -> dict:
         # the archive's texts are Vietnamese: marked so when the interface is not, for
         # screen readers' pronunciation and hyphenation
         "vi_content": Markup(' lang="vi"') if lang != "vi" else "",
+        "note_text": lambda note: messages.note_text(note, lang),
+        "vi_text": lambda text: marking.vi_text(text, lang),
+        "t_html": marking.translated_markup(lang),
     }
 
 
@@ -123,4 +126,7 @@ def handle_error(error: Exception):
         return jsonify({"ok": False, "error": message}), status
     if not hasattr(g, "lang"):
         choose_language()
-    return render_template("error.html", status=status, message=message), status
+    # The page says it in the interface's language; the API above keeps the English contract.
+    shown, shown_lang = messages.page_message(error, status, g.lang)
+    return render_template("error.html", status=status, message=shown, message_lang=shown_lang,
+                           heading=messages.heading(status, g.lang)), status

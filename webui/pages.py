@@ -6,13 +6,15 @@ import datetime as dt
 import json
 from dataclasses import replace
 
-from flask import Blueprint, Response, abort, current_app, g, render_template, request, stream_with_context
+from flask import Blueprint, Response, current_app, g, render_template, request, stream_with_context
 from markupsafe import Markup
 
 from ..archive import merged_into
 from ..index import MAX_PAGE, BadRequest, SearchRequest, clicked, facet_key, is_official, ward_value
 
 from . import chart, citation, exports, feed, i18n
+from .alternatives import alternatives
+from .messages import Missing
 from .params import FACET_PARAMS, Links, search_pairs, search_request
 from .state import get_archive, package_version
 
@@ -113,12 +115,20 @@ def search():
     if result.nothing_to_search and not any(n in request.args for n in FACET_PARAMS):
         return _overview(result.notes, request_.query)  # "!!!" asks for nothing: say so
     links = Links("/search", search_pairs(request.args))
+    selected = _selected(links, result.facets, date_problems)
     return render_template("search.html", result=result, links=links, q=request_.query,
                            date_problems=date_problems,
                            first_number=(request_.page - 1) * request_.limit + 1,
-                           selected=_selected(links, result.facets, date_problems),
+                           selected=selected, tries=_tries(links, result, selected, date_problems),
                            chart_svg=_chart(result, links), facet_order=FACET_ORDER, last=last_page(result),
                            pages=page_numbers(request_.page, last_page(result)))
+
+
+def _tries(links: Links, result, selected, unread, **fixed) -> list:
+    """For a search that found nothing, the searches to try instead (each with its total)."""
+    if result.total:
+        return []
+    return alternatives(get_archive(), links, result, selected, current_app.config, unread, **fixed)
 
 
 def last_page(result) -> int:
@@ -148,7 +158,9 @@ def _today() -> dt.date:
 
 def _article(article_id: str):
     if len(article_id) > MAX_ID_CHARS:
-        abort(404, f"No article with id {article_id[:MAX_ID_CHARS]!r}… in this index")
+        raise Missing("missing_article",
+                      f"No article with id {article_id[:MAX_ID_CHARS]!r}… in this index",
+                      id=article_id[:MAX_ID_CHARS] + "…")
     return get_archive().article(article_id)  # looked up in the index only, never on disk
 
 
@@ -199,17 +211,24 @@ def citation_csl(article_id: str):
 def _entity(kind: str, name: str, field: str):
     request_ = _request(**{field: (name,)})
     result = get_archive().search(request_)
-    if result.total == 0 and request_.page == 1 and kind != "ward":
-        abort(404, f"No article about {kind} {name!r} in this index")
+    # Not found only when no article names it at all: a filter that empties the page of one
+    # that exists is said on the page, with what to try instead.
+    if result.total == 0 and request_.page == 1 and not _named_anywhere(field, name):
+        raise Missing(f"missing_{kind}", f"No article about {kind} {name!r} in this index", name=name)
     links = Links(request.path, search_pairs(request.args))
     extra = _ward_context(name, request_, result) if kind == "ward" else {}
     if kind == "official":
         extra = {"career": get_archive().career(name)}
-    if kind == "ward" and result.total == 0 and not extra["with_mentions"] and request_.page == 1:
-        abort(404, f"No article about {kind} {name!r} in this index")
-    return render_template("entity.html", kind=kind, name=name, result=result, links=links,
+    tries = _tries(links, result, _selected(links, result.facets), (), **{field: (name,)})
+    return render_template("entity.html", kind=kind, name=name, result=result, links=links, tries=tries,
                            chart_svg=_chart(result, links), key=name, last=last_page(result),
                            pages=page_numbers(request_.page, last_page(result)), **extra)
+
+
+def _named_anywhere(field: str, name: str) -> bool:
+    """Whether any article names this ward (as its subject or in passing), official or term."""
+    probe = SearchRequest(**{field: (name,)}, mentions=True, limit=1, facet_limit=0)
+    return get_archive().search(probe).total > 0
 
 
 def _ward_context(value: str, request_, result) -> dict:

@@ -36,7 +36,9 @@ def search_request(args, max_query_chars: int = MAX_QUERY_CHARS,
     query = _first(args, "q").strip()
     limit_name = "limit" if _first(args, "limit") else "size"
     if len(query) > max_query_chars:
-        raise BadRequest(f"q is {len(query)} characters long; at most {max_query_chars} are allowed")
+        raise BadRequest(f"{{q}} is {len(query)} characters long; at most {max_query_chars} are "
+                         "allowed", ("q",), code="too_long",
+                         values={"length": len(query), "most": max_query_chars})
     facets = {field: tuple(_all(args, name)) for name, field in FACET_PARAMS.items()}
     for field, values in fixed.items():
         facets[field] = tuple(dict.fromkeys((*values, *facets.get(field, ()))))
@@ -53,8 +55,9 @@ def search_request(args, max_query_chars: int = MAX_QUERY_CHARS,
     except BadRequest as exc:
         raise exc.renamed({**PARAMETER_OF, "limit": limit_name}) from None
     if request.limit > max_page_size:
-        raise BadRequest(f"{limit_name} must be a whole number from 1 to {max_page_size}, "
-                         f"not {str(limit)[:20]!r}")
+        raise BadRequest(f"{{{limit_name}}} must be a whole number from 1 to {max_page_size}, "
+                         f"not {str(limit)[:20]!r}", (limit_name,), code="whole",
+                         values={"low": 1, "high": max_page_size, "value": str(limit)[:20]})
     return request
 
 
