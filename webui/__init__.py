@@ -28,10 +28,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
-    from . import api, hooks, pages
+    from . import api, hooks, mapview, pages
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(mapview.bp)
     hooks.register(app)
     return app
 
