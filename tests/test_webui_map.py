@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 import pytest
 
 from wardnews.archive import ward_point
+from wardnews.archive.normalise import canonical_tones
 from wardnews.index import Archive, SearchRequest, ward_value
 from wardnews.webui import create_app
 
@@ -107,10 +108,9 @@ def test_a_ticked_wards_dot_is_marked_and_removes_the_filter(client, archive):
     assert "đang lọc theo nơi này, chọn để bỏ lọc" in selected[0]["label"]
     assert selected[0]["href"] == "/search"
     # The other dots count the listed articles, not the archive: the map is of this list.
-    listed = Counter(ward_value(w) for hit in archive.iter_results(SearchRequest(wards=(value,)))
-                     for w in hit.wards if w.subject)
-    assert {unescape(d["label"]).split(": ")[0].lower() for d in dots(html)} == \
-        {v.lower() for v in listed}
+    listed = {canonical_tones(ward_value(w)).lower()
+              for hit in archive.iter_results(SearchRequest(wards=(value,))) for w in hit.wards if w.subject}
+    assert {canonical_tones(d["label"].split(": ")[0]).lower() for d in dots(html)} == listed
 
 
 def test_the_province_level_draws_a_dot_per_province_that_filters_by_it(client, archive):
@@ -201,7 +201,7 @@ def search_client(search_archive):
 
 def test_the_articles_the_map_cannot_place_are_counted_and_said(search_client, search_archive):
     hits = list(search_archive.iter_results(SearchRequest()))
-    wards = [{ward_value(w) for w in hit.wards if w.subject} for hit in hits]
+    wards = [{canonical_tones(ward_value(w)) for w in hit.wards if w.subject} for hit in hits]
     bare = sum(1 for values in wards if not values)
     unknown = sum(1 for values in wards if values and not any(ward_point(v) for v in values))
     assert bare and unknown  # the fixture has both kinds
@@ -210,10 +210,30 @@ def test_the_articles_the_map_cannot_place_are_counted_and_said(search_client, s
             f"nêu phường, xã nào; {unknown} bài nêu nơi mà danh mục hành chính không có toạ độ."
             in html)
     placed = Counter(v for values in wards for v in values if ward_point(v))
-    assert Counter({added(d["href"], "/search", "ward"): d["count"] for d in dots(html)}) == placed
+    assert Counter({canonical_tones(added(d["href"], "/search", "ward")): d["count"] for d in dots(html)}) == placed
     assert "phường Lương Khánh Thiên</a> <span class=\"hint\">(không có trên bản đồ)</span>" in html
 
 
 def test_no_map_without_results_or_on_a_ward_page(client):
     assert 'id="map"' not in page(client, "/search?q=zzzqqqxxx")
     assert 'id="map"' not in page(client, "/ward/" + quote("phường Minh Khai, Quận Hai Bà Trưng, Hà Nội"))
+
+
+def test_past_the_bound_the_places_with_fewest_articles_are_left_out_and_counted(client, archive, monkeypatch):
+    from wardnews.webui import mapview
+
+    monkeypatch.setattr(mapview, "MAX_PLACES", 5)
+    html = page(client, SEARCH)
+    expected = facet_counts(archive, "ward", query="phuong")
+    drawn = {added(d["href"], SEARCH, "ward"): d["count"] for d in dots(html)}
+    assert len(drawn) == 5 and drawn == dict(list(expected.items())[:5])  # the most frequent
+    assert map_of(html).split("<tbody>")[1].count("<tr>") == 5
+    assert (f"{len(expected) - 5} nơi khác, ít bài hơn, không được vẽ và không có trong bảng"
+            in html)
+    # The articles about none of the five drawn are counted as not on the map, recounted here.
+    drawn_hits = [hit for hit in archive.iter_results(SearchRequest(query="phuong"))
+                  if not {canonical_tones(ward_value(w)) for w in hit.wards if w.subject}
+                  & {canonical_tones(v) for v in drawn}]
+    assert drawn_hits
+    assert (f"{len(drawn_hits)} trong 34 bài không đặt được lên bản đồ: {len(drawn_hits)} bài chỉ "
+            "nêu những nơi không được vẽ ở đây." in html)

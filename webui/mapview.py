@@ -23,7 +23,9 @@ bp = Blueprint("mapview", __name__)
 
 # level → (the facet its dots are, and the search parameter a dot's link ticks; its points)
 LEVELS = {"ward": ("ward", ward_point), "province": ("province", province_point)}
-MAX_DOTS = 400  # dots drawn at most, the places with most articles: about 100 kB of page
+# Places drawn and listed at most, those with most articles first: a dot and its row
+# weigh about 700 bytes (the link twice, the name three times), so at most 140 kB a page.
+MAX_PLACES = 200
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,16 @@ def place_map(search_request, links: Links, fixed: tuple[str, str] | None = None
     """
     level = map_level(request.args)
     facet, point_of = LEVELS[level]
-    spread = get_archive().spread(search_request, facet, lambda value: point_of(value) is not None)
+    placeable = lambda value: point_of(value) is not None  # noqa: E731
+    spread = get_archive().spread(search_request, facet, placeable)
     if not spread.total:
         return None
+    shown = spread.values[:MAX_PLACES]
+    left_out = 0  # articles whose only placeable places are past the bound
+    if len(shown) < len(spread.values):
+        kept = {value for value, _ in shown}
+        narrower = get_archive().spread(search_request, facet, lambda v: v in kept and placeable(v))
+        left_out = narrower.without_counted - spread.without_counted
     pairs = [p for p in links.pairs if p != fixed]
     filters = Links("/search", [fixed, *pairs] if fixed else pairs)
     t = i18n.translator(g.lang)
@@ -80,15 +89,16 @@ def place_map(search_request, links: Links, fixed: tuple[str, str] | None = None
     chosen = set(filters.selected(facet))
     label = lambda value, n: t("map_dot_selected" if value in chosen else "map_dot",  # noqa: E731
                                place=value[:1].upper() + value[1:], count=count(n))
-    placed = [(value, n, point_of(value)) for value, n in spread.values if point_of(value)]
-    dots = placemap.layout(placed[:MAX_DOTS], lambda v: filters.toggle(facet, v), label, chosen)
+    placed = [(value, n, point) for value, n in shown if (point := point_of(value))]
+    dots = placemap.layout(placed, lambda v: filters.toggle(facet, v), label, chosen)
     title = t(f"map_title_{level}")
     drawn = {d.value for d in dots}
-    rows = tuple(Row(value, n, filters.toggle(facet, value), value in drawn) for value, n in spread.values)
+    rows = tuple(Row(value, n, filters.toggle(facet, value), value in drawn) for value, n in shown)
+    left = len(spread.values) - len(shown)
     return PlaceMap(
         title=title, svg=Markup(placemap.svg(dots, title)),  # placemap.svg escapes what it writes
-        legend=_legend(t, dots, count), unplaced=_unplaced(t, spread, level),
-        not_drawn=t("map_not_drawn", n=_number(len(placed) - len(dots))) if len(placed) > len(dots) else "",
+        legend=_legend(t, dots, count), unplaced=_unplaced(t, spread, level, left_out),
+        not_drawn=t("map_not_drawn", n=_number(left)) if left else "",
         rows=rows, levels=tuple((name, _switch(links, name), name == level) for name in LEVELS))
 
 
@@ -108,13 +118,15 @@ def _legend(t, dots, count) -> str:
     return t("map_legend", count=count(largest.count)) + (t("map_floor") if floored else "")
 
 
-def _unplaced(t, spread, level: str) -> str:
-    """How many of the listed articles have no dot, and why, counted."""
-    missing = spread.without_value + spread.without_counted
+def _unplaced(t, spread, level: str, left_out: int) -> str:
+    """How many of the listed articles have no dot, and why, counted: they name no place,
+    only places without coordinates, or only places past the bound of those drawn."""
+    missing = spread.without_value + spread.without_counted + left_out
     if not missing:
         return t("map_all_placed")
     reasons = [t(f"map_bare_{level}", n=_number(spread.without_value)) if spread.without_value else "",
-               t("map_unknown", n=_number(spread.without_counted)) if spread.without_counted else ""]
+               t("map_unknown", n=_number(spread.without_counted)) if spread.without_counted else "",
+               t("map_left_out", n=_number(left_out)) if left_out else ""]
     return t("map_unplaced", n=_number(missing), total=_number(spread.total),
              reasons="; ".join(r for r in reasons if r))
 

@@ -128,15 +128,16 @@ def svg(dots: list[Dot], title: str) -> str:
     parts = [f'<svg class="place-map" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" '
              f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
              f'<path class="land" d="{land()}" fill="{LAND_FILL}" aria-hidden="true"/>',
-             _island_names()]
+             _island_names(),
+             # the dots' colours once, on their group: a page may hold hundreds of dots
+             f'<g fill="{DOT_FILL}" fill-opacity="0.55" stroke="{DOT_EDGE}" stroke-width="1">']
     for dot in dots:
-        fill, edge = (SELECTED_FILL, SELECTED_EDGE) if dot.selected else (DOT_FILL, DOT_EDGE)
+        colours = f' fill="{SELECTED_FILL}" stroke="{SELECTED_EDGE}"' if dot.selected else ""
         name = escape(dot.label)
         parts.append(f'<a class="dot{" selected" if dot.selected else ""}" href="{escape(dot.href)}" '
                      f'aria-label="{name}"><title>{name}</title>'
-                     f'<circle cx="{dot.x}" cy="{dot.y}" r="{dot.r}" fill="{fill}" '
-                     f'fill-opacity="0.55" stroke="{edge}" stroke-width="1"/></a>')
-    parts.append("</svg>")
+                     f'<circle cx="{dot.x}" cy="{dot.y}" r="{dot.r}"{colours}/></a>')
+    parts.append("</g></svg>")
     return "".join(parts)
 
 
