@@ -237,3 +237,14 @@ def test_past_the_bound_the_places_with_fewest_articles_are_left_out_and_counted
     assert drawn_hits
     assert (f"{len(drawn_hits)} trong 34 bài không đặt được lên bản đồ: {len(drawn_hits)} bài chỉ "
             "nêu những nơi không được vẽ ở đây." in html)
+
+
+def test_the_legend_says_when_small_dots_are_drawn_larger_than_their_share(client, monkeypatch):
+    from wardnews.webui import placemap
+
+    assert "drawn larger than their share" not in page(client, SEARCH + "&lang=en")
+    monkeypatch.setattr(placemap, "LARGEST", 2.0)  # so that the floor, 1.5, lifts one-article dots
+    html = unescape(page(client, SEARCH + "&lang=en"))
+    assert ("Each dot's area is proportional to its articles; the largest: 2 articles. An article "
+            "naming several places counts at each. The smallest dots are drawn larger than their "
+            "share, to be seen.") in html

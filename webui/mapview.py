@@ -72,34 +72,45 @@ def place_map(search_request, links: Links, fixed: tuple[str, str] | None = None
     """
     level = map_level(request.args)
     facet, point_of = LEVELS[level]
-    placeable = lambda value: point_of(value) is not None  # noqa: E731
-    spread = get_archive().spread(search_request, facet, placeable)
+    spread, left_out = _spread(search_request, facet, point_of)
     if not spread.total:
         return None
-    shown = spread.values[:MAX_PLACES]
-    left_out = 0  # articles whose only placeable places are past the bound
-    if len(shown) < len(spread.values):
-        kept = {value for value, _ in shown}
-        narrower = get_archive().spread(search_request, facet, lambda v: v in kept and placeable(v))
-        left_out = narrower.without_counted - spread.without_counted
     pairs = [p for p in links.pairs if p != fixed]
-    filters = Links("/search", [fixed, *pairs] if fixed else pairs)
-    t = i18n.translator(g.lang)
-    count = lambda n: _count(t, n)  # noqa: E731
+    filters = Links("/search", [fixed, *pairs] if fixed else pairs)  # what a dot's link narrows
     chosen = set(filters.selected(facet))
-    label = lambda value, n: t("map_dot_selected" if value in chosen else "map_dot",  # noqa: E731
-                               place=value[:1].upper() + value[1:], count=count(n))
+    t = i18n.translator(g.lang)
+    shown = spread.values[:MAX_PLACES]
     placed = [(value, n, point) for value, n in shown if (point := point_of(value))]
-    dots = placemap.layout(placed, lambda v: filters.toggle(facet, v), label, chosen)
-    title = t(f"map_title_{level}")
+    dots = placemap.layout(placed, lambda value: filters.toggle(facet, value), _labeller(t, chosen), chosen)
     drawn = {d.value for d in dots}
-    rows = tuple(Row(value, n, filters.toggle(facet, value), value in drawn) for value, n in shown)
+    title = t(f"map_title_{level}")
     left = len(spread.values) - len(shown)
     return PlaceMap(
         title=title, svg=Markup(placemap.svg(dots, title)),  # placemap.svg escapes what it writes
-        legend=_legend(t, dots, count), unplaced=_unplaced(t, spread, level, left_out),
+        legend=_legend(t, dots), unplaced=_unplaced(t, spread, level, left_out),
         not_drawn=t("map_not_drawn", n=_number(left)) if left else "",
-        rows=rows, levels=tuple((name, _switch(links, name), name == level) for name in LEVELS))
+        rows=tuple(Row(value, n, filters.toggle(facet, value), value in drawn) for value, n in shown),
+        levels=tuple((name, _switch(links, name), name == level) for name in LEVELS))
+
+
+def _spread(search_request, facet: str, point_of):
+    """The search's spread over the facet, the values with a point counted; and how many
+    articles name only places with a point past MAX_PLACES (those are not drawn)."""
+    placeable = lambda value: point_of(value) is not None  # noqa: E731
+    spread = get_archive().spread(search_request, facet, placeable)
+    if len(spread.values) <= MAX_PLACES:
+        return spread, 0
+    kept = {value for value, _ in spread.values[:MAX_PLACES]}
+    narrower = get_archive().spread(search_request, facet, lambda v: v in kept and placeable(v))
+    return spread, narrower.without_counted - spread.without_counted
+
+
+def _labeller(t, chosen: set[str]):
+    """A dot's name, "Phường X, Quận Y, Hà Nội: 12 bài", saying when its link removes a filter."""
+    def label(value: str, n: int) -> str:
+        key = "map_dot_selected" if value in chosen else "map_dot"
+        return t(key, place=value[:1].upper() + value[1:], count=_count(t, n))
+    return label
 
 
 def _number(n: int) -> str:
@@ -110,12 +121,13 @@ def _count(t, n: int) -> str:
     return t("map_count_one") if n == 1 else t("map_count", n=_number(n))
 
 
-def _legend(t, dots, count) -> str:
+def _legend(t, dots) -> str:
+    """How to read the dots' sizes; the largest dot comes first (placemap.layout)."""
     if not dots:
         return ""
     largest = dots[0]
-    floored = any(d.r == placemap.SMALLEST and d.count < largest.count for d in dots)
-    return t("map_legend", count=count(largest.count)) + (t("map_floor") if floored else "")
+    floored = any(placemap.enlarged(d.count, largest.count) for d in dots)
+    return t("map_legend", count=_count(t, largest.count)) + (t("map_floor") if floored else "")
 
 
 def _unplaced(t, spread, level: str, left_out: int) -> str:

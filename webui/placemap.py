@@ -55,10 +55,20 @@ def radius(count: int, most: int) -> float:
     >>> radius(1, 2), radius(4, 4), radius(100, 100), radius(25, 100), radius(1, 10_000)
     (3.0, 6.0, 12.0, 6.0, 1.5)
     """
-    if most <= 0:
-        return SMALLEST
-    unit = min(PER_ARTICLE, LARGEST / math.sqrt(most))
-    return round(max(SMALLEST, unit * math.sqrt(count)), 1)
+    return round(max(SMALLEST, _proportional(count, most)), 1)
+
+
+def _proportional(count: int, most: int) -> float:
+    return min(PER_ARTICLE, LARGEST / math.sqrt(most)) * math.sqrt(count) if most > 0 else 0.0
+
+
+def enlarged(count: int, most: int) -> bool:
+    """Whether a dot is drawn at the floor, larger than its count's share of area.
+
+    >>> enlarged(1, 10_000), enlarged(1, 2)
+    (True, False)
+    """
+    return _proportional(count, most) < SMALLEST
 
 
 @dataclass(frozen=True)
