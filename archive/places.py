@@ -62,8 +62,8 @@ def ward_point(value: str) -> Point | None:
 
     >>> ward_point("phường Lương Khánh Thiện, Thành phố Phủ Lý, Hà Nam")
     Point(lat=20.5..., lon=105.9...)
-    >>> ward_point("phường Phú Xuân, Huế").lat > ward_point("phường Phú Xuân, Huế").lon
-    False
+    >>> ward_point("phường Phú Xuân, Huế")  # a unit since July 2025: no district
+    Point(lat=16.4785, lon=107.577)
     >>> ward_point("phường Lương Khánh Thiện") is None, ward_point("") is None
     (True, True)
     """
