@@ -15,6 +15,11 @@ _EXPORTS = {
     "WardnewsError": ".errors",
     "read_articles": ".pipeline",
     "merged_into": ".gazetteer",
+    # where units lie, for the map (webui/placemap.py)
+    "Point": ".places",
+    "ward_point": ".places",
+    "province_point": ".places",
+    "country_points": ".places",
     "lazy_exports": ".lazy",  # for the packages above, to re-export names as this one does
 }
 __all__ = sorted(_EXPORTS)

@@ -37,6 +37,8 @@ __all__ = [
     "spelling_of",
     "all_province_names",
     "REORGANISED",
+    "dataset_file",
+    "named_units",
 ]
 
 # The day the two-tier reorganisation took effect: units before it had districts, after it none.
@@ -323,3 +325,18 @@ def _merged() -> dict[str, tuple[Unit, ...]]:
                 found.setdefault(label, {})[unit.ref] = unit
     return {label: tuple(sorted(units.values(), key=lambda u: (u.name, u.district or "")))
             for label, units in found.items()}
+
+
+def dataset_file() -> Path:
+    """The package's SQLite file of units, for modules that read more of it (places.py)."""
+    return _data_dir() / "dataset.db"
+
+
+def named_units() -> tuple[tuple[str, Unit], ...]:
+    """Every name key with each commune record it names: the units before and since July
+    2025, and the names they absorbed (an absorbed name stands for the unit that took it in).
+
+    >>> sorted(u.official for key, u in named_units() if key == "luongkhanhthien")
+    ['Phường Châu Cầu', 'Phường Cầu Đất']
+    """
+    return tuple((key, unit) for key, units in _load().wards.items() for unit in units)

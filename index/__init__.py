@@ -22,6 +22,7 @@ _EXPORTS = {
     "FacetValue": ".results",
     "Hit": ".results",
     "SearchResult": ".results",
+    "Spread": ".results",
     "Stats": ".results",
     "Suggestion": ".results",
     "FACETS": ".request",

@@ -15,7 +15,7 @@ import numpy as np
 from .columns import PLACE_FACETS, Columns, within
 from .compile import normal_term
 from .request import FACETS, PLACE_FILTERS, UNKNOWN_YEAR, SearchRequest
-from .results import FacetValue, Period
+from .results import FacetValue, Period, Spread
 
 PUBLISHED, EVENT = 1, 2  # the kind column: which date an article is placed by
 
@@ -171,3 +171,24 @@ def histogram(columns: Columns, docs: np.ndarray) -> tuple[Period, ...]:
         months = _periods(days // 100, _kinds(columns, dated), lambda m: f"{m // 100:04d}-{m % 100:02d}")
         return tuple(months + _unknown(columns, docs))
     return years_of(columns, docs)
+
+
+SPREADABLE = (*PLACE_FACETS, "term", "official", "category")  # facets a Spread can be of
+
+
+def spread(columns: Columns, name: str, docs: np.ndarray, counted=None,
+           mentions: bool = False) -> Spread:
+    """Every value of a facet over the docnums, most frequent first (ties: the value met
+    first in the archive, as facet_values orders them); and how many docnums carry no
+    value, or only values for which `counted(value)` is false."""
+    facet = columns.facets[data_name(name, mentions)]
+    ids, counts = facet.tally(docs)
+    order = np.argsort(-counts, kind="stable")
+    values = tuple((facet.values[i], int(n)) for i, n in zip(ids[order].tolist(), counts[order].tolist()))
+    usable = {i for i in ids.tolist() if counted is None or counted(facet.values[i])}
+
+    def carrying(chosen: set[int]) -> int:
+        return int(facet.mask_for(chosen, columns.size)[docs].sum()) if chosen else 0
+
+    with_value = carrying(set(ids.tolist()))
+    return Spread(values, int(len(docs)), int(len(docs)) - with_value, with_value - carrying(usable))

@@ -143,3 +143,15 @@ class Stats:
 
     def to_json(self) -> dict:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How the articles a search lists spread over one facet: every value among them with
+    its count (not a facet's top few), and the articles a caller's values leave out (a map:
+    those it cannot place)."""
+
+    values: tuple[tuple[str, int], ...]  # (value, articles), most frequent first
+    total: int  # the articles the search lists
+    without_value: int  # of them, those with no value of the facet
+    without_counted: int  # those with values, none of which the caller counts

@@ -25,7 +25,7 @@ from . import facets
 from .columns import Columns, columns_file, entity_parts, load_columns
 from .compile import Spelling, _sequence
 from .commit import open_generation
-from .errors import ArticleNotFound, SearchError
+from .errors import ArticleNotFound, BadRequest, SearchError
 from .evaluate import Evaluator, contains
 from .hot import HotPostings, hot_files
 from .career import Career, career_of
@@ -33,7 +33,7 @@ from .keys import facet_key, folded_key, pair_keys, words
 from .notes import note
 from .plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from .request import MAX_PAGE_SIZE, SearchRequest
-from .results import Hit, SearchResult, Stats
+from .results import Hit, SearchResult, Spread, Stats
 from .snippets import Finder, mark, snippet
 from .words import Statistics, word_lengths
 from .store import current_generation, index_location, read_build_info
@@ -277,6 +277,23 @@ class Archive:
             docnums, scores = self._in_order(request, found)
             return Results(self, self._searcher, found.plan.finder(found.reading), docnums,
                            scores if scored else None, found.reading)
+
+    def spread(self, request: SearchRequest | str | None, facet: str, counted=None) -> Spread:
+        """Every value of a facet among the articles a search lists (its filters applied, a
+        facet's own ticks included), with counts; and how many of those articles carry no
+        value, or none that `counted(value)` accepts (a map's places, say).
+
+        `facet` is a place facet, "term", "official" or "category"; BadRequest otherwise.
+        """
+        if facet not in facets.SPREADABLE:
+            raise BadRequest(f"{facet!r} is not a facet a spread is counted over; they are "
+                             f"{', '.join(facets.SPREADABLE)}")
+        request = SearchRequest.of(request)
+        with self._lock:
+            self.refresh()
+            found = self._find(request)
+            listed = found.docnums[found.chosen.keeps(found.docnums)]
+            return facets.spread(self._columns, facet, listed, counted, request.mentions)
 
     def _in_order(self, request: SearchRequest, found: _Found) -> tuple[np.ndarray, np.ndarray]:
         """Every article a request lists (its filters applied), in its order, with scores."""

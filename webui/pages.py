@@ -93,7 +93,7 @@ def _selected(links: Links, facets, unread=()) -> list[tuple[str, str, str]]:
 @bp.route("/")
 def index():
     """The overview for an empty query; with a query or filters, the search page."""
-    if any(name != "lang" for name in request.args):
+    if any(name not in ("lang", "map") for name in request.args):  # map: the overview's map level
         return search()
     return _overview()
 
@@ -104,7 +104,8 @@ def _overview(notes=(), q: str = ""):
     recent = archive.search(SearchRequest(sort="newest", limit=10))
     links = Links("/search", [])
     return render_template("overview.html", stats=stats, recent=recent, links=links, notes=notes,
-                           q=q, chart_svg=_chart(recent, links), version=package_version())
+                           q=q, chart_svg=_chart(recent, links), version=package_version(),
+                           map_links=Links("/", []))
 
 
 @bp.route("/search")
