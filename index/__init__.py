@@ -33,6 +33,7 @@ _EXPORTS = {
     "parse_day": ".request",
     "clicked": ".suggest",
     "facet_key": ".keys",
+    "typed_prefixes": ".keys",
     "ALPHABET": ".collation",
     "NUMBER_GROUP": ".collation",
     "OTHER_GROUP": ".collation",
