@@ -32,6 +32,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
+    from . import lists  # a facet's whole list; A–Z lists of wards, officials, terms
+    app.register_blueprint(lists.bp)
     hooks.register(app)
     return app
 
