@@ -26,7 +26,8 @@ PER_PAGE = 100  # values per page of a facet's list
 ONE_PAGE = 1000  # an A–Z list this long or shorter is one page, its letters anchors in it
 PER_LETTER_PAGE = 500  # ... a longer one has a page per letter, paged within a letter too
 KINDS = {"ward": ("wards", "value"), "official": ("officials", "name"), "term": ("terms", "term")}
-SHOWN_ALWAYS = frozenset(letter.upper() for letter in VIETNAMESE_LETTERS)  # f, j, w, z if used
+# The letter bar shows every Vietnamese letter, and f, j, w, z only when values begin with them.
+SHOWN_ALWAYS = frozenset(letter.upper() for letter in VIETNAMESE_LETTERS)
 # Anchors for letters as Telex types them: ASCII ids that say which letter they are.
 ANCHORS = {"Ă": "aw", "Â": "aa", "Đ": "dd", "Ê": "ee", "Ô": "oo", "Ơ": "ow", "Ư": "uw"}
 
