@@ -87,3 +87,11 @@ def test_the_ward_list_s_letters_lead_to_their_wards_and_each_ward_to_its_page(b
     page.wait_for_url(re.compile(r"/ward/"))
     assert page.get_by_role("heading", level=1).inner_text().endswith("thị trấn Đức An, Huyện Đắk Song, Đắk Nông")
     assert page.locator("p.total").inner_text().startswith(f"{count} bài")
+
+
+@pytest.mark.parametrize("url", ["/wards", "/officials", "/facet/official?sort=newest&forder=az"])
+def test_the_lists_fit_a_phone(phone_page, url):
+    phone_page.goto(url)
+    overflow = phone_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page is {overflow}px wider than the phone"
+    assert phone_page.get_by_role("heading", level=1).is_visible()
