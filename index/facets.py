@@ -86,30 +86,62 @@ def date_mask(columns: Columns, start: dt.date | None, end: dt.date | None) -> n
 def facet_counts(columns: Columns, matched: np.ndarray, chosen: Selection, limit: int,
                  mentions: bool = False) -> dict[str, tuple[FacetValue, ...]]:
     """Every counted facet's values over the matched docnums, most frequent first."""
+    return {name: shown for name, (shown, _) in
+            sized_facet_counts(columns, matched, chosen, limit, mentions).items()}
+
+
+def sized_facet_counts(columns: Columns, matched: np.ndarray, chosen: Selection, limit: int,
+                       mentions: bool = False) -> dict[str, tuple[tuple[FacetValue, ...], int]]:
+    """Every counted facet's values over the matched docnums, and how many it has in all."""
     everything = chosen.kept(matched)  # what a facet without a ticked value counts over
-    return {name: facet_values(columns, name,
+    return {name: sized_values(columns, name,
                                chosen.kept(matched, leave_out=name) if name in chosen.masks else everything,
                                chosen.ids.get(name, set()), limit, mentions)
             for name in COUNTED}
 
 
+def one_facet(columns: Columns, matched: np.ndarray, chosen: Selection, name: str,
+              mentions: bool = False) -> tuple[FacetValue, ...]:
+    """Every value of one facet, counted as sized_facet_counts counts it (over the docs every
+    filter but the facet's own lets through), most frequent first: the list a "more" link opens."""
+    shown, _ = sized_values(columns, name, chosen.kept(matched, leave_out=name),
+                            chosen.ids.get(name, set()), None, mentions)
+    return shown
+
+
 def facet_values(columns: Columns, name: str, docs: np.ndarray, selected: set,
                  limit: int, mentions: bool = False) -> tuple[FacetValue, ...]:
     """One facet's values over the docnums: the `limit` most frequent, and every selected one."""
+    shown, _ = sized_values(columns, name, docs, selected, limit, mentions)
+    return shown
+
+
+def sized_values(columns: Columns, name: str, docs: np.ndarray, selected: set,
+                 limit: int | None, mentions: bool = False) -> tuple[tuple[FacetValue, ...], int]:
+    """facet_values (every value when `limit` is None), and how many values the facet has
+    over the docnums in all: the length of its list without a limit."""
     if name == "year":
         values = [FacetValue(p.period, p.count, p.period in selected, kinds=(p.published, p.event))
                   for p in reversed(years_of(columns, docs))]
         if values and values[0].value == UNKNOWN_YEAR:
             values.append(values.pop(0))  # newest first; the unknown year last, always shown
+        limit = len(values) if limit is None else limit
         shown = values[:limit] + [v for v in values[limit:] if v.selected or v.value == UNKNOWN_YEAR]
-        shown += [FacetValue(y, 0, True) for y in sorted(selected - {v.value for v in shown})]
-        return tuple(shown)
+        missing = sorted(selected - {v.value for v in values})  # ticked, but in no document
+        shown += [FacetValue(y, 0, True) for y in missing]
+        return tuple(shown), len(values) + len(missing)
     facet = columns.facets[data_name(name, mentions)]
     ids, counts = facet.tally(docs)
     order = np.argsort(-counts, kind="stable")  # ties: the value met first in the archive
     count_of = dict(zip(ids.tolist(), counts.tolist()))
     shown = [int(i) for i in ids[order[:limit]]]
     shown += [i for i in selected if i not in shown]
+    return _labelled(facet, name, shown, count_of, selected), \
+        len(ids) + sum(1 for i in selected if i not in count_of)
+
+
+def _labelled(facet, name: str, shown: list[int], count_of: dict, selected: set) -> tuple[FacetValue, ...]:
+    """The value ids as FacetValues, each labelled as its facet shows it."""
     if name == "official":  # labelled with a distinguishing role
         return tuple(FacetValue(facet.values[i], count_of.get(i, 0), i in selected,
                                 label=f"{facet.values[i]} · {facet.notes[i]}" if facet.notes[i] else None)

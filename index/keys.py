@@ -237,3 +237,14 @@ def facet_key(value: str) -> str:
 def ward_keys(ward) -> set[str]:
     """The keys a ward is found by: its name, its type and name, its whole facet value."""
     return {facet_key(ward.name), facet_key(f"{ward.type} {ward.name}"), facet_key(ward_value(ward))}
+
+
+def typed_prefixes(text: str) -> list[tuple[str, ...]]:
+    """For each word typed into a filter box (perhaps cut short), the folded keys of the value
+    words it may begin: as typed, and with i/y made one (a whole "ki" is "kỳ", but "ki" cut
+    short begins "kiếm").
+
+    >>> typed_prefixes("Hoàn ki")
+    [('hoan',), ('ki', 'ky')]
+    """
+    return [tuple(dict.fromkeys((fold(w.lower()), folded_key(w)))) for w in words(clean_text(text))]

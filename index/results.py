@@ -104,6 +104,9 @@ class SearchResult:
     # what a strict search offers, and what a loose one holds beyond the words as typed.
     more: int = 0
     nothing_to_search: bool = False  # typed, but only punctuation or operators
+    # How many values each facet has over the results in all (`facets` holds the first
+    # facet_limit and the selected ones): more than shown, and a page offers the whole list.
+    facet_sizes: dict[str, int] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:

@@ -33,7 +33,7 @@ from .keys import facet_key, folded_key, pair_keys, words
 from .notes import note
 from .plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from .request import MAX_PAGE_SIZE, SearchRequest
-from .results import Hit, SearchResult, Spread, Stats
+from .results import FacetValue, Hit, SearchResult, Spread, Stats
 from .snippets import Finder, mark, snippet
 from .words import Statistics, word_lengths
 from .store import current_generation, index_location, read_build_info
@@ -252,12 +252,14 @@ class Archive:
         finder = found.plan.finder(found.reading)
         hits = tuple(self._hit(d, s if scored else None, finder)
                      for d, s in zip(page_docs, page_scores))
+        counted = facets.sized_facet_counts(columns, found.docnums, found.chosen,
+                                            request.facet_limit, request.mentions)
         return SearchResult(
             request=request,
             total=len(listed),
             hits=hits,
-            facets=facets.facet_counts(columns, found.docnums, found.chosen, request.facet_limit,
-                                       request.mentions),
+            facets={name: shown for name, (shown, _) in counted.items()},
+            facet_sizes={name: size for name, (_, size) in counted.items()},
             suggestions=self._suggestions(request, found.plan) if request.query.strip() else (),
             notes=found.notes,
             histogram=facets.histogram(columns, listed),
@@ -265,6 +267,20 @@ class Archive:
             more=found.more,
             nothing_to_search=found.plan.empty,
         )
+
+    def facet(self, request: SearchRequest | str | None, name: str, /, **options) -> tuple[FacetValue, ...]:
+        """Every value of one facet over a search's results, most frequent first, counted as
+        the search's own facets are (the first `facet_limit` of them): the whole list.
+
+        BadRequest names a facet that is not counted.
+        """
+        if name not in facets.COUNTED:
+            raise BadRequest(f"{str(name)[:40]!r} is not a facet; the facets are {', '.join(facets.COUNTED)}")
+        request = SearchRequest.of(request, **options)
+        with self._lock:
+            self.refresh()
+            found = self._find(request)
+            return facets.one_facet(self._columns, found.docnums, found.chosen, name, request.mentions)
 
     def iter_results(self, request: SearchRequest | str | None = None, /, **options) -> Results:
         """Every hit of a search, in order, as `Results`: its total known at once, the hits

@@ -28,13 +28,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
-    from . import api, hooks, mapview, pages
+    from . import api, hooks, lists, mapview, pages
     from . import help as guide  # `help` would hide the builtin
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(guide.bp)
     app.register_blueprint(mapview.bp)
+    app.register_blueprint(lists.bp)  # a facet's whole list; A–Z lists of wards, officials, terms
     hooks.register(app)
     return app
 
