@@ -106,8 +106,8 @@ def test_the_whole_list_holds_every_value_with_the_search_page_s_counts(client, 
     listed = values_in(page(client, "/facet/official?sort=newest"))
     assert len(listed) == 95 == len(archive.facet(SearchRequest(sort="newest"), "official"))
     assert len({text for _, text, _ in listed}) == 95  # each once
-    on_search_page = dict(re.findall(r'<label for="f-official-\d+">([^<]*?) <span class="count">\((\d+)\)',
-                                     search))
+    on_search_page = dict(re.findall(
+        r'<label for="f-official-\d+">(?:<span[^>]*>)?([^<]*?)(?:</span>)? <span class="count">\((\d+)\)', search))
     assert len(on_search_page) == 20
     by_text = {unescape(text): count for _, text, count in listed}
     assert {unescape(k): int(v) for k, v in on_search_page.items()} == {
@@ -252,10 +252,10 @@ def test_a_long_list_is_paged_and_says_which_values_it_shows(client, short_pages
 
 
 def test_a_page_past_the_last_is_a_404(client, short_pages):
-    html = page(client, "/facet/official?sort=newest&fpage=6", 404)
-    assert "The list has 5 page(s) of values, not 6" in html
+    assert "Danh sách chỉ có 5 trang, không có trang 6." in page(client, "/facet/official?sort=newest&fpage=6", 404)
     page(client, "/facet/ward?sort=newest&fq=zzzz&fpage=2", 404)
     assert "Không có giá trị nào khớp" in page(client, "/facet/ward?sort=newest&fq=zzzz")
+    assert "The list has 5 page(s), not 6." in page(client, "/facet/official?sort=newest&fpage=6&lang=en", 404)
 
 
 @pytest.mark.parametrize("query, message", [
@@ -270,6 +270,16 @@ def test_a_page_past_the_last_is_a_404(client, short_pages):
     ("sort=sideways", "sort must be one of"),
 ])
 def test_bad_list_parameters_are_400_pages_that_say_why(client, query, message):
+    assert message.replace("&#39;", "“", 1).replace("&#39;", "”", 1) in page(
+        client, f"/facet/ward?{query}&lang=en", 400)
+
+
+@pytest.mark.parametrize("query, message", [
+    ("fpage=0", "fpage phải là số nguyên từ 1 đến 1000000, không phải “0”"),
+    ("forder=newest", "forder phải là một trong các giá trị count, az, không phải “newest”"),
+    ("fq=" + "a" * 201, "fq dài 201 ký tự; chỉ được tối đa 200 ký tự"),
+])
+def test_the_vietnamese_pages_say_it_in_vietnamese(client, query, message):
     assert message in page(client, f"/facet/ward?{query}", 400)
 
 

@@ -141,7 +141,10 @@ def test_a_bad_map_value_is_a_400_that_names_it(client, path, value):
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert "<script>alert" not in html
-    assert "map must be one of ward, province, not " in unescape(html)
+    assert "map phải là một trong các giá trị ward, province, không phải “" in unescape(html)
+    english = client.get(path + "map=" + quote(value) + "&lang=en").get_data(as_text=True)
+    client.get("/?lang=vi")  # the choice of language is remembered: back to the default
+    assert "map must be one of ward, province, not “" in unescape(english)
 
 
 def test_an_empty_or_repeated_map_value_takes_the_first_or_the_default(client):

@@ -56,7 +56,8 @@ def filter_text(typed: str) -> str:
     'hoan kiem'
     """
     if len(typed) > MAX_FILTER_CHARS:
-        raise BadRequest(f"fq is {len(typed)} characters long; at most {MAX_FILTER_CHARS} are allowed")
+        raise BadRequest(f"{{fq}} is {len(typed)} characters long; at most {MAX_FILTER_CHARS} are allowed",
+                         ("fq",), code="too_long", values={"length": len(typed), "most": MAX_FILTER_CHARS})
     return typed.strip()
 
 
@@ -73,7 +74,8 @@ def list_order(order: str) -> str:
     """The order asked for, checked: by count (the default) or alphabetical."""
     if order in ORDERS:
         return order
-    raise BadRequest(f"forder must be one of {', '.join(ORDERS)}, not {order[:20]!r}")
+    raise BadRequest(f"{{forder}} must be one of {', '.join(ORDERS)}, not {order[:20]!r}", ("forder",),
+                     code="choice", values={"choices": ", ".join(ORDERS), "value": order[:20]})
 
 
 def alphabetical_key(facet: str):
@@ -130,7 +132,8 @@ def page_number(text: str, name: str) -> int:
     if not text:
         return 1
     if not (text.isascii() and text.isdigit()) or len(text) > 7 or not 1 <= int(text) <= MAX_LIST_PAGE:
-        raise BadRequest(f"{name} must be a whole number from 1 to {MAX_LIST_PAGE}, not {text[:20]!r}")
+        raise BadRequest(f"{{{name}}} must be a whole number from 1 to {MAX_LIST_PAGE}, not {text[:20]!r}",
+                         (name,), code="whole", values={"low": 1, "high": MAX_LIST_PAGE, "value": text[:20]})
     return int(text)
 
 

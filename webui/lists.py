@@ -10,12 +10,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 
 from ..index import VIETNAMESE_LETTERS, SearchRequest
 
 from .listing import (GROUPS, ORDERS, filed_under, filter_text, last_page, list_order, matcher,
                       ordered, page_number, paged, searchable)
+from .messages import Missing
 from .pages import _request_and_date_problems, page_numbers
 from .params import FACET_PARAMS, Links, search_pairs
 from .state import get_archive
@@ -60,7 +61,8 @@ def facet_list_url(name: str, links: Links) -> str:
 def facet(name: str):
     """Every value of one facet for the search: filtered by the box, sorted, paged."""
     if name not in FACET_PARAMS:
-        abort(404, f"There is no facet {name[:40]!r}; the facets are {', '.join(FACET_PARAMS)}")
+        raise Missing("missing_facet", f"There is no facet {name[:40]!r}; the facets are "
+                      f"{', '.join(FACET_PARAMS)}", name=name[:40], facets=", ".join(FACET_PARAMS))
     typed = filter_text(request.args.get("fq", ""))
     order = list_order(request.args.get("forder", "").strip() or "count")
     number = page_number(request.args.get("fpage", ""), "fpage")
@@ -71,7 +73,9 @@ def facet(name: str):
         values = [v for v in values if finds(f"{v.value} {v.label or ''}")]
     page = paged(ordered(values, name, order), number, PER_PAGE)
     if page is None:
-        abort(404, f"The list has {last_page(len(values), PER_PAGE)} page(s) of values, not {number}")
+        last = last_page(len(values), PER_PAGE)
+        raise Missing("missing_list_page", f"The list has {last} page(s) of values, not {number}",
+                      last=last, number=number)
     pairs = search_pairs(request.args)
     return render_template("facet_values.html", name=name, page=page, typed=typed,
                            filtering=searchable(typed), order=order, q=search_.query,
@@ -126,7 +130,8 @@ def _a_to_z(kind: str):
     per_page = PER_LETTER_PAGE if letter else ONE_PAGE
     page = paged(items, number, per_page)
     if page is None:
-        abort(404, f"The list has {last_page(len(items), per_page)} page(s), not {number}")
+        last = last_page(len(items), per_page)
+        raise Missing("missing_list_page", f"The list has {last} page(s), not {number}", last=last, number=number)
     sections: dict[str, list] = {}  # the page's values under their letters, with their pages
     for value in page.items:
         sections.setdefault(filed_under(value.value, kind), []).append(
@@ -159,5 +164,5 @@ def _letter(asked: str | None) -> str | None:
     letter = unicodedata.normalize("NFC", asked.strip())
     letter = letter.upper() if len(letter) == 1 else letter
     if letter not in GROUPS:
-        abort(404, f"An A–Z list has no letter {asked[:10]!r}")
+        raise Missing("missing_letter", f"An A–Z list has no letter {asked[:10]!r}", letter=asked[:10])
     return letter

@@ -60,7 +60,8 @@ def map_level(args) -> str:
     """
     level = (args.get("map") or "ward").strip()
     if level not in LEVELS:
-        raise BadRequest(f"map must be one of {', '.join(LEVELS)}, not {level[:40]!r}")
+        raise BadRequest(f"{{map}} must be one of {', '.join(LEVELS)}, not {level[:40]!r}", ("map",),
+                         code="choice", values={"choices": ", ".join(LEVELS), "value": level[:40]})
     return level
 
 
