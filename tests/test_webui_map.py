@@ -251,3 +251,11 @@ def test_the_legend_says_when_small_dots_are_drawn_larger_than_their_share(clien
     assert ("Each dot's area is proportional to its articles; the largest: 2 articles. An article "
             "naming several places counts at each. The smallest dots are drawn larger than their "
             "share, to be seen.") in html
+
+
+def test_the_province_level_stays_when_the_search_changes(client):
+    html = page(client, SEARCH + "&map=province")
+    sort = re.search(r'<a href="([^"]*sort=newest[^"]*)"', html).group(1)
+    assert dict(parse_qsl(urlsplit(unescape(sort)).query))["map"] == "province"
+    form = re.search(r'<form method="get" action="/search" class="facet-form">.*?</form>', html, re.S).group(0)
+    assert '<input type="hidden" name="map" value="province">' in form  # ticking keeps it too

@@ -77,7 +77,8 @@ def place_map(search_request, links: Links, fixed: tuple[str, str] | None = None
     spread, left_out = _spread(search_request, facet, point_of)
     if not spread.total:
         return None
-    pairs = [p for p in links.pairs if p != fixed]
+    # a province's dot zooms in: its link filters by it and goes back to the wards' level
+    pairs = [p for p in links.pairs if p != fixed and p[0] != "map"]
     filters = Links("/search", [fixed, *pairs] if fixed else pairs)  # what a dot's link narrows
     chosen = set(filters.selected(facet))
     t = i18n.translator(g.lang)

@@ -189,7 +189,7 @@ def article(article_id: str):
 
 def _from_search(pairs) -> bool:
     """Whether an article's URL carries a search (a query or a filter), not only its order."""
-    return any(name not in ("sort", "match", "page", "limit", "size", "mentions") for name, _ in pairs)
+    return any(name not in ("sort", "match", "page", "limit", "size", "mentions", "map") for name, _ in pairs)
 
 
 @bp.route("/article/<article_id>/citation.ris")

@@ -15,9 +15,10 @@ from ..index import MAX_PAGE_SIZE, MAX_QUERY_CHARS, BadRequest, SearchRequest
 FACET_PARAMS = {"province": "provinces", "district": "districts", "ward": "wards",
                 "now_province": "now_provinces", "now": "nows", "term": "terms",
                 "official": "officials", "year": "years"}
-SINGLE_PARAMS = ("q", "from", "to", "sort", "match", "mentions", "page", "limit", "size")
+SINGLE_PARAMS = ("q", "from", "to", "sort", "match", "mentions", "page", "limit", "size", "map")
+# `map` (the map's level) is the page's, not the search's, but every link keeps it all the same
 SEARCH_PARAMS = ("q", *FACET_PARAMS, "from", "to", "sort", "match", "mentions", "page", "limit",
-                 "size")
+                 "size", "map")
 # The library's argument names as this page's parameters, for its error messages.
 PARAMETER_OF = {"query": "q", "date_from": "from", "date_to": "to",
                 **{field: name for name, field in FACET_PARAMS.items()}}
