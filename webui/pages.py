@@ -277,7 +277,7 @@ def feed_atom():
 @bp.route("/export.json")
 def export_json():
     """Every result of the search as JSON, streamed."""
-    return _export("json", exports.json_stream, "application/json")
+    return _export("json", exports.json_stream, "application/json", permalink=_permalinks())
 
 
 @bp.app_template_global()
