@@ -172,7 +172,7 @@ def csv_stream(hits, meta: dict, permalink=lambda article_id: ""):
     buffer.write("\ufeff")
     writer.writerow(COLUMNS)
     yield _drain(buffer)
-    stopped = _Stopped()
+    stopped = Stopped()
     for batch in stopped.batches(hits):
         writer.writerows(row(hit, permalink) for hit in batch)
         yield _drain(buffer)
@@ -190,7 +190,7 @@ def json_stream(hits, meta: dict, permalink=lambda article_id: ""):
     """
     yield '{"meta": ' + json.dumps(meta, ensure_ascii=False) + ', "hits": ['
     first = True
-    stopped = _Stopped()
+    stopped = Stopped()
     for batch in stopped.batches(hits):
         text = ",\n".join(json.dumps({**hit.to_json(), "permalink": permalink(hit.id)},
                                       ensure_ascii=False) for hit in batch)
@@ -200,7 +200,7 @@ def json_stream(hits, meta: dict, permalink=lambda article_id: ""):
     yield f"\n]{error}}}\n"
 
 
-class _Stopped:
+class Stopped:
     """Batches of hits; what stopped them early, if anything, is kept as `reason`."""
 
     def __init__(self):

@@ -138,6 +138,9 @@ STRINGS = {
         "home": "Về trang đầu",
         "archive_version": "wardnews {version}, chỉ mục dựng lúc {built}",
         "accessed": "truy cập {date}",
+        # issue 12, the .xlsx export: its two sheets' names (at most 31 characters)
+        "xlsx_sheet_results": "Kết quả",
+        "xlsx_sheet_about": "Thông tin",
     },
     "en": {
         "site_name": "Ward news archive",
@@ -268,6 +271,9 @@ STRINGS = {
         "home": "Back to the start page",
         "archive_version": "wardnews {version}, index built {built}",
         "accessed": "accessed {date}",
+        # issue 12, the .xlsx export: its two sheets' names (at most 31 characters)
+        "xlsx_sheet_results": "Results",
+        "xlsx_sheet_about": "About",
     },
 }
 
