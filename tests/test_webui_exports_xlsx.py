@@ -102,12 +102,12 @@ def written(hits, **meta) -> openpyxl.Workbook:
     return workbook(b"".join(xlsx_export.xlsx_stream(hits, {**facts, **meta})))
 
 
-def test_a_date_known_only_to_the_month_stays_text_and_the_score_is_a_number():
-    sheet = written([hit(precision="month", date=dt.date(2020, 5, 1)), hit(date=None, precision=None)]).worksheets[0]
-    month, unknown = sheet[2], sheet[3]
-    date = COLUMNS.index("date")
-    assert (month[date].value, month[date].data_type) == ("2020-05-01", "s")
-    assert unknown[date].value in (None, "")
+def test_a_date_known_only_to_the_month_is_text_at_its_precision_and_the_score_a_number():
+    sheet = written([hit(precision="month", date=None), hit()]).worksheets[0]
+    month, day = sheet[2], sheet[3]
+    date, partial = COLUMNS.index("date"), COLUMNS.index("date_partial")
+    assert month[date].value is None and (month[partial].value, month[partial].data_type) == ("2020-05", "s")
+    assert day[date].value == dt.datetime(2020, 5, 4) and day[date].is_date
     assert (month[COLUMNS.index("score")].value, month[COLUMNS.index("score")].data_type) == (1.5, "n")
     assert month[COLUMNS.index("wards_now")].value == "Phường Vĩnh Tuy"
 

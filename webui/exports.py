@@ -59,7 +59,9 @@ def metadata(request, total: int, exported_at: str, version: str, built_at: str 
 # absolute address.
 _CELLS = (
     ("id", lambda hit, link: hit.id),
-    ("date", lambda hit, link: _date(hit)),
+    # An article's date is set only when known to the day (else date_partial has it at its
+    # precision): the spreadsheet may make it a date cell and compute with it.
+    ("date", lambda hit, link: hit.date or ""),
     ("date_kind", lambda hit, link: hit.date_kind or ""),  # "published" or "event"
     ("title", lambda hit, link: hit.title),
     ("wards", lambda hit, link: "; ".join(ward_value(w) for w in hit.wards)),
@@ -81,23 +83,15 @@ COLUMNS = tuple(name for name, _ in _CELLS)
 
 
 def cells(hit, permalink=lambda article_id: "") -> list:
-    """A hit's cells in COLUMNS order, typed: the date a `datetime.date` where it is known to
-    the day (else its ISO text, or ""), the score a number (or ""), the rest text; several
-    values in a cell are joined by "; "."""
+    """A hit's cells in COLUMNS order, typed: the date a `datetime.date` (or "" when it is not
+    known to the day), the score a number (or ""), the rest text; several values in a cell
+    are joined by "; "."""
     return [cell(hit, permalink) for _, cell in _CELLS]
 
 
 def row(hit, permalink=lambda article_id: "") -> list:
     """A hit as one CSV row: its cells() with the date as ISO text."""
     return [c.isoformat() if isinstance(c, dt.date) else c for c in cells(hit, permalink)]
-
-
-def _date(hit):
-    # Only a day-precise date is a date a spreadsheet may compute with; hit.date of a coarser
-    # precision stands for a period (the month's first day, say), so it stays text.
-    if hit.date is None:
-        return ""
-    return hit.date if hit.date_precision == "day" else hit.date.isoformat()
 
 
 def facts(meta: dict, stopped: str | None = None) -> list[tuple[str, object]]:

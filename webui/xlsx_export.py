@@ -17,8 +17,6 @@ import os
 import shutil
 import tempfile
 
-import xlsxwriter
-
 from . import exports
 
 MAX_CELL = 32_767  # Excel's limit on the characters (UTF-16 code units) of one cell
@@ -48,21 +46,21 @@ def xlsx_stream(hits, meta: dict, permalink=lambda article_id: "", sheets=("Kế
         shutil.rmtree(folder)
 
 
-def write(path: str, hits, meta: dict, permalink, sheets, tmpdir: str) -> int:
-    """Write the workbook to `path`, XlsxWriter's own temporary files in `tmpdir`; return
-    the number of rows written."""
+def write(path: str, hits, meta: dict, permalink, sheets, tmpdir: str) -> None:
+    """Write the workbook to `path`, XlsxWriter's own temporary files in `tmpdir`."""
+    import xlsxwriter  # about 0.1 s to import: a server pays it at its first workbook only
+
     book = xlsxwriter.Workbook(path, {**OPTIONS, "tmpdir": tmpdir})
     formats = {"header": book.add_format({"bold": True}),
                "day": book.add_format({"num_format": "yyyy-mm-dd"})}
     table, about = book.add_worksheet(sheets[0]), book.add_worksheet(sheets[1])
-    rows, stopped = _table(table, hits, permalink, formats)
+    stopped = _table(table, hits, permalink, formats)
     _facts(about, exports.facts(meta, stopped), formats["header"])
-    book.close()
-    return rows
+    book.close()  # assembles the zip; XlsxWriter removes its own files as it goes
 
 
-def _table(sheet, hits, permalink, formats) -> tuple[int, str | None]:
-    """The header and a row per hit; the rows written, and why they stopped early if they did."""
+def _table(sheet, hits, permalink, formats) -> str | None:
+    """The header and a row per hit; why the rows stopped early, if they did."""
     for column, name in enumerate(exports.COLUMNS):
         sheet.write_string(0, column, name, formats["header"])
         if name in WIDTHS:
@@ -81,7 +79,7 @@ def _table(sheet, hits, permalink, formats) -> tuple[int, str | None]:
         if full:
             break
     sheet.autofilter(0, 0, rows, len(exports.COLUMNS) - 1)
-    return rows, full or stopped.reason
+    return full or stopped.reason
 
 
 def _facts(sheet, facts, bold) -> None:
@@ -94,6 +92,8 @@ def _facts(sheet, facts, bold) -> None:
 
 def _cell(sheet, row: int, column: int, value, day_format) -> None:
     """One cell written as its type says: never through write(), which guesses."""
+    if value == "":
+        return  # left empty, not an empty string (constant_memory would write one): COUNTA skips it
     if isinstance(value, bool):
         sheet.write_boolean(row, column, value)
     elif isinstance(value, (int, float)):
