@@ -3,12 +3,15 @@ baseline) in the same run, on synthetic results, each export in a fresh process.
 
     python bench/xlsx_memory.py                         # 150,000 and 15,000 rows, 3 runs each
     python bench/xlsx_memory.py --rows 150000 --small 0 --runs 1
+    python bench/xlsx_memory.py --writers openpyxl --runs 1    # the library set aside
 
 The rows are made up here (Vietnamese words of this file; no publisher's text) and go through
 the functions the routes stream, `exports.csv_stream` and `xlsx_export.xlsx_stream`, their
 bytes sent to /dev/null.  Prints per writer and size the medians of --runs: seconds, peak
 resident memory (ru_maxrss), memory before the first row (the imports), and the file's size.
 Memory that stays flat between --small and --rows rows is what constant-memory writing means.
+`--writers openpyxl` writes the same cells with openpyxl's write-only mode (the test extra),
+the alternative measured when XlsxWriter was chosen.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ NAMES = ("Minh Khai", "Lương Khánh Thiện", "Hoàn Kiếm", "Đồng Xuân",
          "Tương Mai", "Cửa Nam", "Thụy Xuân", "Quang Trung")
 PEOPLE = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường", "Phạm Thu Dung", "Đặng Đình Thoảng")
 PRECISIONS = ("day", "day", "day", "month", "year", "month-day")
+WRITERS = ("csv", "xlsx", "openpyxl")
 
 
 def hits(count: int, seed: int = 12):
@@ -50,7 +54,8 @@ def hits(count: int, seed: int = 12):
         yield Hit(
             id=f"{number:016x}", source=f"tong-hop/{number // 1000}.jsonl",
             url=f"https://tin-phuong.example/bai/{number}", title=_text(pick, 8, 16).capitalize(),
-            date=None if precision == "month-day" else day, date_kind=pick.choice(("published", "event")),
+            date=day if precision == "day" else None,  # as an article's: set only when known to the day
+            date_kind=pick.choice(("published", "event")),
             category=pick.choice((None, "Tin tức - Sự kiện", "Xây dựng Đảng")),
             wards=(Ward("phường", place, "Quận Hai Bà Trưng", "Hà Nội", now=f"Phường {pick.choice(NAMES)}"),),
             terms=("2020-2025",), officials=(Official(pick.choice(PEOPLE), ("Bí thư Đảng ủy",)),),
@@ -69,7 +74,7 @@ def child(writer: str, rows: int) -> dict:
     from wardnews.webui import exports, xlsx_export
 
     meta = exports.metadata(SearchRequest(query="đại hội"), rows, "now", "bench", None)
-    stream = {"csv": exports.csv_stream, "xlsx": xlsx_export.xlsx_stream}[writer]
+    stream = {"csv": exports.csv_stream, "xlsx": xlsx_export.xlsx_stream, "openpyxl": _openpyxl}[writer]
     source = hits(rows)
     next(hits(1))  # the record types imported, so "before" holds every import
     before = _rss_mb()
@@ -82,6 +87,26 @@ def child(writer: str, rows: int) -> dict:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
     return {"seconds": time.perf_counter() - start, "peak_mb": peak, "before_mb": before,
             "mb": size / 1e6}
+
+
+def _openpyxl(hits, meta, permalink):
+    """The same cells through openpyxl's write-only mode (its temporary files are its own)."""
+    import tempfile
+
+    from openpyxl import Workbook
+
+    from wardnews.webui import exports
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Kết quả")
+    sheet.append(exports.COLUMNS)
+    for hit in hits:  # note: openpyxl would read a title starting "=" as a formula
+        sheet.append(exports.cells(hit, permalink))
+    with tempfile.TemporaryFile() as file:
+        book.save(file)
+        file.seek(0)
+        while chunk := file.read(64 * 1024):
+            yield chunk
 
 
 def _rss_mb() -> float:
@@ -106,7 +131,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=150_000)
     parser.add_argument("--small", type=int, default=15_000, help="a smaller run to compare (0: none)")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--child", choices=("csv", "xlsx"), help=argparse.SUPPRESS)
+    parser.add_argument("--writers", nargs="+", choices=WRITERS, default=["csv", "xlsx"])
+    parser.add_argument("--child", choices=WRITERS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(args.child, args.rows)))
@@ -114,7 +140,7 @@ def main() -> None:
     print(f"{'writer':<6} {'rows':>8} {'seconds':>8} {'rows/s':>8} {'peak MB':>8} "
           f"{'before MB':>9} {'file MB':>8}   (medians of {args.runs} fresh processes)")
     for rows in [n for n in (args.small, args.rows) if n]:
-        for writer in ("csv", "xlsx"):  # the CSV writer, the baseline, first at each size
+        for writer in args.writers:  # the CSV writer, the baseline, first at each size
             m = measure(writer, rows, args.runs)
             print(f"{writer:<6} {rows:>8,} {m['seconds']:>8.1f} {rows / m['seconds']:>8,.0f} "
                   f"{m['peak_mb']:>8.1f} {m['before_mb']:>9.1f} {m['mb']:>8.1f}", flush=True)

@@ -97,9 +97,10 @@ def hit(title="Phường Minh Khai", precision="day", date=dt.date(2020, 5, 4), 
                date_precision=precision)
 
 
-def written(hits, **meta) -> openpyxl.Workbook:
+def written(hits) -> openpyxl.Workbook:
+    """The workbook the export writes for these hits, read back."""
     facts = exports.metadata(SearchRequest(), len(hits), "now", "0", None)
-    return workbook(b"".join(xlsx_export.xlsx_stream(hits, {**facts, **meta})))
+    return workbook(b"".join(xlsx_export.xlsx_stream(hits, facts)))
 
 
 def test_a_date_known_only_to_the_month_is_text_at_its_precision_and_the_score_a_number():
