@@ -280,15 +280,15 @@ def export_json():
     return _export("json", exports.json_stream, "application/json", permalink=_permalinks())
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 @bp.route("/export.xlsx")
 def export_xlsx():
     """Every result of the search as an Excel workbook: the CSV's table, then its facts."""
     t = i18n.translator(g.lang)
     return _export("xlsx", xlsx_export.xlsx_stream, XLSX, permalink=_permalinks(),
                    sheets=(t("xlsx_sheet_results"), t("xlsx_sheet_about")))
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @bp.app_template_global()
