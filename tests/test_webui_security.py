@@ -77,7 +77,7 @@ HEADERS = {
 
 @pytest.mark.parametrize("url", ["/", "/search?q=dai+hoi", "/api/search", "/api/nothing",
                                  "/search?page=0", "/no/page", "/static/style.css", "/static/app.js",
-                                 "/export.csv", "/export.json", "/term/2020-2025"])
+                                 "/export.csv", "/export.json", "/export.xlsx", "/term/2020-2025"])
 def test_every_response_has_the_security_headers(client, url):
     response = client.get(url)
     for name, value in HEADERS.items():

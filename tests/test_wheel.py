@@ -145,6 +145,9 @@ def test_the_installed_server_serves_every_kind_of_page(installed, elsewhere):
             assert status == 200, page
             assert body, page
         assert b"<mark>" in _get(url + "search?q=luong+khanh+thien")[2]
+        status, kind, body = _get(url + "export.xlsx?q=ph%C6%B0%E1%BB%9Dng")  # XlsxWriter installed
+        assert (status, kind) == (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        assert body.startswith(b"PK\x03\x04")  # a zip, as an .xlsx is
     finally:
         process.terminate()
         process.wait(timeout=30)

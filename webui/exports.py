@@ -6,12 +6,14 @@ empty line and lines starting "#", one per fact (`# query,đại hội`, `# expo
 `# version,...`, `# index_built_at,...`, `# total,...`, then the filters).  A spreadsheet
 opens on the table; `pandas.read_csv(path, comment="#", skip_blank_lines=True)` reads only
 the table.  The JSON is `{"meta": {...}, "hits": [...]}`, each hit in the shape of the
-search JSON.
+search JSON with its "permalink".  The spreadsheet (`xlsx_export`) holds the CSV's rows and
+facts.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html
 import io
 import json
@@ -22,9 +24,6 @@ from urllib.parse import urlsplit
 from ..archive import WardnewsError
 from ..index import ward_value
 
-COLUMNS = ("id", "date", "date_kind", "title", "wards", "subject_wards", "terms", "officials",
-           "category", "source", "url", "score", "date_partial", "date_precision", "snippet",
-           "permalink", "wards_now", "host")
 BATCH = 100  # rows written per chunk sent
 
 
@@ -55,29 +54,58 @@ def metadata(request, total: int, exported_at: str, version: str, built_at: str 
     }
 
 
+# The one definition of an export's columns, in order: (name, the cell of a hit). The CSV,
+# the spreadsheet and the README's list of columns all follow it; `link` gives an article's
+# absolute address.
+_CELLS = (
+    ("id", lambda hit, link: hit.id),
+    # An article's date is set only when known to the day (else date_partial has it at its
+    # precision): the spreadsheet may make it a date cell and compute with it.
+    ("date", lambda hit, link: hit.date or ""),
+    ("date_kind", lambda hit, link: hit.date_kind or ""),  # "published" or "event"
+    ("title", lambda hit, link: hit.title),
+    ("wards", lambda hit, link: "; ".join(ward_value(w) for w in hit.wards)),
+    ("subject_wards", lambda hit, link: "; ".join(ward_value(w) for w in hit.wards if w.subject)),
+    ("terms", lambda hit, link: "; ".join(hit.terms)),
+    ("officials", lambda hit, link: "; ".join(_official(o) for o in hit.officials)),
+    ("category", lambda hit, link: hit.category or ""),
+    ("source", lambda hit, link: hit.source),
+    ("url", lambda hit, link: hit.url or ""),
+    ("score", lambda hit, link: "" if hit.score is None else round(hit.score, 4)),
+    ("date_partial", lambda hit, link: hit.date_partial or ""),
+    ("date_precision", lambda hit, link: hit.date_precision or ""),  # day, month, year, month-day
+    ("snippet", lambda hit, link: plain_snippet(hit.snippet)),
+    ("permalink", lambda hit, link: link(hit.id)),
+    ("wards_now", lambda hit, link: "; ".join(dict.fromkeys(w.now for w in hit.wards if w.now))),
+    ("host", lambda hit, link: urlsplit(hit.url).hostname or "" if hit.url else ""),
+)
+COLUMNS = tuple(name for name, _ in _CELLS)
+
+
+def cells(hit, permalink=lambda article_id: "") -> list:
+    """A hit's cells in COLUMNS order, typed: the date a `datetime.date` (or "" when it is not
+    known to the day), the score a number (or ""), the rest text; several values in a cell
+    are joined by "; "."""
+    return [cell(hit, permalink) for _, cell in _CELLS]
+
+
 def row(hit, permalink=lambda article_id: "") -> list:
-    """A hit as one CSV row; several values in a cell are joined by "; ".  `permalink` gives
-    the address of an article's page."""
-    return [
-        hit.id,
-        hit.date.isoformat() if hit.date else "",
-        hit.date_kind or "",
-        hit.title,
-        "; ".join(ward_value(w) for w in hit.wards),
-        "; ".join(ward_value(w) for w in hit.wards if w.subject),
-        "; ".join(hit.terms),
-        "; ".join(_official(o) for o in hit.officials),
-        hit.category or "",
-        hit.source,
-        hit.url or "",
-        "" if hit.score is None else round(hit.score, 4),
-        hit.date_partial or "",
-        hit.date_precision or "",
-        plain_snippet(hit.snippet),
-        permalink(hit.id),
-        "; ".join(dict.fromkeys(w.now for w in hit.wards if w.now)),
-        urlsplit(hit.url).hostname or "" if hit.url else "",
-    ]
+    """A hit as one CSV row: its cells() with the date as ISO text."""
+    return [c.isoformat() if isinstance(c, dt.date) else c for c in cells(hit, permalink)]
+
+
+def facts(meta: dict, stopped: str | None = None) -> list[tuple[str, object]]:
+    """What an export says about itself, as (key, value) pairs in the order the files list
+    them: the search, its total, when, which version and index, the filters, and why the
+    export stopped early if it did."""
+    pairs = [(key, "" if meta[key] is None else meta[key])
+             for key in ("query", "sort", "match", "mentions", "total", "exported_at",
+                         "version", "index_built_at")]
+    for key, value in meta["filters"].items():
+        pairs.append((key, "; ".join(value) if isinstance(value, list) else value or ""))
+    if stopped:
+        pairs.append(("error", f"the export stopped here: {stopped}"))
+    return pairs
 
 
 def plain_snippet(snippet: str) -> str:
@@ -138,39 +166,35 @@ def csv_stream(hits, meta: dict, permalink=lambda article_id: ""):
     buffer.write("\ufeff")
     writer.writerow(COLUMNS)
     yield _drain(buffer)
-    stopped = _Stopped()
+    stopped = Stopped()
     for batch in stopped.batches(hits):
         writer.writerows(row(hit, permalink) for hit in batch)
         yield _drain(buffer)
     writer.writerow([])
-    for key in ("query", "sort", "match", "mentions", "total", "exported_at", "version",
-                "index_built_at"):
-        writer.writerow([f"# {key}", meta[key] if meta[key] is not None else ""])
-    for key, value in meta["filters"].items():
-        shown = "; ".join(value) if isinstance(value, list) else value or ""
-        writer.writerow([f"# {key}", shown])
-    if stopped.reason:  # a file cut short says so, on its last line
-        writer.writerow(["# error", f"the export stopped here: {stopped.reason}"])
+    for key, value in facts(meta, stopped.reason):  # a file cut short says so, on its last line
+        writer.writerow([f"# {key}", value])
     yield _drain(buffer)
 
 
-def json_stream(hits, meta: dict):
-    """The JSON text in chunks: the facts, then the hits one batch at a time.
+def json_stream(hits, meta: dict, permalink=lambda article_id: ""):
+    """The JSON text in chunks: the facts, then the hits one batch at a time, each in the
+    shape of the search JSON with its "permalink" added (the file leaves the site).
 
     An export that cannot finish still ends as valid JSON, with "error" saying why.
     """
     yield '{"meta": ' + json.dumps(meta, ensure_ascii=False) + ', "hits": ['
     first = True
-    stopped = _Stopped()
+    stopped = Stopped()
     for batch in stopped.batches(hits):
-        text = ",\n".join(json.dumps(hit.to_json(), ensure_ascii=False) for hit in batch)
+        text = ",\n".join(json.dumps({**hit.to_json(), "permalink": permalink(hit.id)},
+                                      ensure_ascii=False) for hit in batch)
         yield ("\n" if first else ",\n") + text
         first = False
     error = f', "error": {json.dumps(stopped.reason, ensure_ascii=False)}' if stopped.reason else ""
     yield f"\n]{error}}}\n"
 
 
-class _Stopped:
+class Stopped:
     """Batches of hits; what stopped them early, if anything, is kept as `reason`."""
 
     def __init__(self):

@@ -299,6 +299,9 @@ STRINGS = {
         "letters_all": "Mọi chữ cái",
         "letter_empty": "không có",
         "letter_other": "Khác",
+        # issue 12, the .xlsx export: its two sheets' names (at most 31 characters)
+        "xlsx_sheet_results": "Kết quả",
+        "xlsx_sheet_about": "Thông tin",
     },
     "en": {
         "site_name": "Ward news archive",
@@ -590,6 +593,9 @@ STRINGS = {
         "letters_all": "Every letter",
         "letter_empty": "none",
         "letter_other": "Other",
+        # issue 12, the .xlsx export: its two sheets' names (at most 31 characters)
+        "xlsx_sheet_results": "Results",
+        "xlsx_sheet_about": "About",
     },
 }
 

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..archive import merged_into
 from ..index import MAX_PAGE, BadRequest, SearchRequest, clicked, facet_key, is_official, ward_value
 
-from . import chart, citation, exports, feed, i18n
+from . import chart, citation, exports, feed, i18n, xlsx_export
 from .alternatives import alternatives
 from .messages import Missing
 from .params import FACET_PARAMS, Links, search_pairs, search_request
@@ -308,7 +308,18 @@ def feed_atom():
 @bp.route("/export.json")
 def export_json():
     """Every result of the search as JSON, streamed."""
-    return _export("json", exports.json_stream, "application/json")
+    return _export("json", exports.json_stream, "application/json", permalink=_permalinks())
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@bp.route("/export.xlsx")
+def export_xlsx():
+    """Every result of the search as an Excel workbook: the CSV's table, then its facts."""
+    t = i18n.translator(g.lang)
+    return _export("xlsx", xlsx_export.xlsx_stream, XLSX, permalink=_permalinks(),
+                   sheets=(t("xlsx_sheet_results"), t("xlsx_sheet_about")))
 
 
 @bp.app_template_global()
