@@ -47,7 +47,9 @@ def test_the_web_answers_503_with_the_message(old_index):
 
     client = create_app({"WARDNEWS_INDEX": str(old_index), "TESTING": True}).test_client()
     page = client.get("/search?q=đại+hội")
-    assert page.status_code == 503 and "older wardnews" in page.get_data(as_text=True)
+    assert page.status_code == 503 and "do một phiên bản wardnews cũ hơn dựng" in page.get_data(as_text=True)
+    english = client.get("/search?q=đại+hội&lang=en")
+    assert english.status_code == 503 and "built by an older wardnews" in english.get_data(as_text=True)
     api = client.get("/api/search?q=x")
     assert api.status_code == 503 and api.get_json() == {"ok": False, "error": _refusal(old_index)}
 
