@@ -8,8 +8,10 @@ import io
 import tempfile
 
 import openpyxl
+import re
+from html import unescape
+
 import pytest
-from markupsafe import escape
 
 from wardnews.archive import Ward
 from wardnews.index import Archive, Hit, SearchRequest
@@ -134,11 +136,17 @@ BAD = [("from", "someday"), ("page", "abc"), ("sort", "sideways"), ("limit", "-1
 
 
 @pytest.mark.parametrize("name, value", BAD, ids=[name for name, _ in BAD])
-def test_a_bad_parameter_is_a_400_that_says_what_the_api_says(client, name, value):
-    response = client.get("/export.xlsx", query_string={name: value})
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_bad_parameter_is_a_400_that_says_what_the_csv_export_says(client, name, value, lang):
+    response = client.get("/export.xlsx", query_string={name: value, "lang": lang})
     assert response.status_code == 400 and response.mimetype == "text/html"
-    said = client.get("/api/search", query_string={name: value}).get_json()["error"]
-    assert str(escape(said)) in response.get_data(as_text=True)  # as the error page writes it
+    said = re.search(r'<p class="message"[^>]*>(.*?)</p>', response.get_data(as_text=True), re.S).group(1)
+    csv_page = client.get("/export.csv", query_string={name: value, "lang": lang})
+    assert csv_page.status_code == 400
+    assert said.strip() and said in csv_page.get_data(as_text=True)  # in the page's language
+    if lang == "en":
+        api = client.get("/api/search", query_string={name: value}).get_json()["error"]
+        assert api.split(",")[0].split(" not ")[0][:20] in unescape(said)
 
 
 def test_text_no_xml_may_hold_still_gives_a_workbook_that_opens(client):
