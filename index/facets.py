@@ -97,15 +97,30 @@ def facet_values(columns: Columns, name: str, docs: np.ndarray, selected: set,
                  limit: int, mentions: bool = False) -> tuple[FacetValue, ...]:
     """One facet's values over the docnums: the `limit` most frequent, and every selected one."""
     if name == "year":
-        values = [FacetValue(p.period, p.count, p.period in selected, kinds=(p.published, p.event))
-                  for p in reversed(years_of(columns, docs))]
-        if values and values[0].value == UNKNOWN_YEAR:
-            values.append(values.pop(0))  # newest first; the unknown year last, always shown
-        shown = values[:limit] + [v for v in values[limit:] if v.selected or v.value == UNKNOWN_YEAR]
-        shown += [FacetValue(y, 0, True) for y in sorted(selected - {v.value for v in shown})]
-        return tuple(shown)
+        return year_values(years_of(columns, docs), selected, limit)
     facet = columns.facets[data_name(name, mentions)]
     ids, counts = facet.tally(docs)
+    return listed_values(facet, name, ids, counts, selected, limit)
+
+
+def year_values(periods, selected: set, limit: int) -> tuple[FacetValue, ...]:
+    """The year facet from its periods (oldest first, the unknown year last): newest first,
+    the unknown year last and always shown, every selected year shown.  Any backend that
+    counts years shows them through this."""
+    values = [FacetValue(p.period, p.count, p.period in selected, kinds=(p.published, p.event))
+              for p in reversed(periods)]
+    if values and values[0].value == UNKNOWN_YEAR:
+        values.append(values.pop(0))  # newest first; the unknown year last, always shown
+    shown = values[:limit] + [v for v in values[limit:] if v.selected or v.value == UNKNOWN_YEAR]
+    shown += [FacetValue(y, 0, True) for y in sorted(selected - {v.value for v in shown})]
+    return tuple(shown)
+
+
+def listed_values(facet, name: str, ids: np.ndarray, counts: np.ndarray, selected: set,
+                  limit: int) -> tuple[FacetValue, ...]:
+    """A facet's values from their counts (value ids ascending): the `limit` most frequent,
+    ties to the value met first, and every selected one.  Any backend that counts value ids
+    shows them through this."""
     order = np.argsort(-counts, kind="stable")  # ties: the value met first in the archive
     count_of = dict(zip(ids.tolist(), counts.tolist()))
     shown = [int(i) for i in ids[order[:limit]]]

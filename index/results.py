@@ -104,6 +104,9 @@ class SearchResult:
     # what a strict search offers, and what a loose one holds beyond the words as typed.
     more: int = 0
     nothing_to_search: bool = False  # typed, but only punctuation or operators
+    # Some shard of a searchd archive did not answer and the archive allows answering
+    # without it: totals, hits and counts are of the shards that answered.
+    partial: bool = False
 
     @property
     def pages(self) -> int:
@@ -123,6 +126,7 @@ class SearchResult:
             "notes": list(self.notes),
             "match": self.match,
             "more": self.more,
+            **({"partial": True} if self.partial else {}),  # said only when it is so
         }
 
 

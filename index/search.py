@@ -328,25 +328,7 @@ class Archive:
         return f"{record['title']}\n{record['text']}"
 
     def _hit(self, docnum: int, score: float | None, finder: Finder | None) -> Hit:
-        article = Article.from_json(self._record(docnum))
-        finder = finder or _NOTHING
-        return Hit(
-            id=article.id,
-            source=article.source,
-            url=article.url,
-            title=article.title,
-            date=article.date,
-            date_kind=article.date_kind,
-            category=article.category,
-            wards=article.wards,
-            terms=article.terms,
-            officials=article.officials,
-            score=float(score) if score is not None else None,
-            snippet=snippet(article.text, finder),
-            title_marked=mark(article.title, finder),
-            date_partial=article.date_partial,
-            date_precision=article.date_precision,
-        )
+        return make_hit(Article.from_json(self._record(docnum)), score, finder)
 
     def _docnum(self, article_id: str) -> int:
         # The id field is indexed: one term look-up (0.2 ms), where a table of every stored
@@ -413,6 +395,28 @@ class Archive:
 
 
 MAX_NAMESAKES = 200  # people of one name listed on an official's page
+
+
+def make_hit(article: Article, score: float | None, finder: Finder | None) -> Hit:
+    """A result line of an article: what every backend lists, its snippet marked by the finder."""
+    finder = finder or _NOTHING
+    return Hit(
+        id=article.id,
+        source=article.source,
+        url=article.url,
+        title=article.title,
+        date=article.date,
+        date_kind=article.date_kind,
+        category=article.category,
+        wards=article.wards,
+        terms=article.terms,
+        officials=article.officials,
+        score=float(score) if score is not None else None,
+        snippet=snippet(article.text, finder),
+        title_marked=mark(article.title, finder),
+        date_partial=article.date_partial,
+        date_precision=article.date_precision,
+    )
 
 
 def _NOTHING(text: str, most: int | None = None) -> list:  # a finder that marks nothing

@@ -1,0 +1,334 @@
+"""Searching a searchd archive: the same requests and results as the embedded `Archive`.
+
+One query plan (plan.py, with this archive's word statistics) is written as MATCH texts
+for its readings (translate.py); filters, counts and orders are searchd's, through the head,
+over the shards; hits and snippets are made from the stored records by the same code.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ...archive import Article
+from ..errors import ArticleNotFound
+from ..facets import COUNTED, data_name
+from ..plan import PLANS_KEPT, Highlighter, Plan, make_plan
+from ..request import MAX_PAGE_SIZE, SearchRequest
+from ..results import SearchResult, Stats
+from ..search import make_hit
+from ..words import Statistics, word_lengths
+from . import counting, dictionary
+from .client import Connection, quote
+from .cluster import Cluster, head_index
+from .errors import ShardUnavailable
+from .filters import Filters, filters
+from .schema import mva
+from .shards import document_id, shard_of
+from .tokens import token
+from .translate import EVERYTHING, NOTHING, both, match_text, positive, without
+
+NOTHING_MATCH = "(@every __none)"  # a token no article holds
+ORDERS = {"newest": "day DESC, seq ASC", "oldest": "oldest ASC, seq ASC",
+          "relevance": "WEIGHT() DESC, seq ASC"}
+# Field weights as the embedded schema boosts them (titles twice), for searchd's BM25F.
+RANKER = "ranker=expr('bm25f(1.2, 0.75)'), field_weights=(title_exact=2, title_folded=2, " \
+         "title_pairs=2, title_exact_pairs=2)"
+
+
+@dataclass(frozen=True)
+class _Planned:
+    plan: Plan
+    loose: str
+    strict: str
+    exact: str | None
+    adjacent: str | None
+
+
+def _text(translated) -> str:
+    if translated is NOTHING:
+        return NOTHING_MATCH
+    return positive(translated)
+
+
+class SearchdArchive:
+    """A searchd archive, opened from its configuration folder; thread-safe."""
+
+    def __init__(self, folder: str | Path, cluster: Cluster | None = None):
+        self.location = Path(folder)
+        self.cluster = cluster or Cluster.load(self.location)
+        if self.cluster.head is None:
+            raise ShardUnavailable(str(self.location), "no head is configured; the searchd "
+                                   "backend searches through a distributed head")
+        self._head = Connection(self.cluster.head.host, self.cluster.head.port)
+        self._shards = [Connection(s.host, s.port) for s in self.cluster.shards]
+        self._lock = threading.RLock()
+        self._live: dict | None = None
+        self._partial = False
+        self.refresh()
+
+    # --- opening ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Pick up a finished rebuild (live.json names another slot) or an update."""
+        with self._lock:
+            live = self.cluster.live()
+            if live == self._live:
+                return
+            self._live = live
+            self._slot = live["slot"]
+            self._index = head_index(self._slot)
+            self._facets = dictionary.load(self.location / f"dictionary-{self._slot}.json")
+            # the most groups a FACET can have: the values of the largest facet, or the
+            # year and month keys (a few per year of the archive's range)
+            self._values = max([len(f.values) for f in self._facets.values()] + [20_000])
+            self._plans: OrderedDict[str, _Planned] = OrderedDict()
+            self._frequencies: dict[tuple[str, str], float] = {}
+            self._total: float | None = None
+
+    def close(self) -> None:
+        with self._lock:
+            for connection in (self._head, *self._shards):
+                connection.close()
+
+    def __enter__(self) -> SearchdArchive:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- talking to the head ---------------------------------------------------------
+
+    def _query(self, statement: str) -> tuple[list[list[tuple]], dict]:
+        """A search through the head: its result sets and its meta.  A shard that did not
+        answer is an error, or, where the configuration allows, a partial answer."""
+        sets = self._head.execute(statement)
+        meta = self._head.meta()
+        warning = meta.get("warning", "")
+        if warning and "agent" in warning:
+            if not self.cluster.partial:
+                raise ShardUnavailable(self.cluster.head.address, warning)
+            self._partial = True
+        return sets, meta
+
+    def _select(self, match: str, where: list[str], columns: str = "id", order: str = "seq ASC",
+                offset: int = 0, limit: int = 1, facets: tuple[str, ...] = ()):
+        """(rows, total found, facet row sets) of one SELECT through the head."""
+        conditions = [f"MATCH({quote(match)})", *where] if match else list(where)
+        clause = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        # Every group of a FACET must fit in max_matches for its counts to be exact; a larger
+        # one costs each agent memory up front (a million made the shards time out).
+        most = max(1000, offset + limit, self._values + 16 if facets else 0)
+        options = f"max_matches={most}" + (f", {RANKER}" if "WEIGHT()" in order else "")
+        faceted = "".join(f" FACET {f} ORDER BY COUNT(*) DESC LIMIT {most}" for f in facets)
+        sets, meta = self._query(f"SELECT {columns} FROM {self._index}{clause} ORDER BY {order} "
+                                 f"LIMIT {offset}, {limit} OPTION {options}{faceted}")
+        return sets[0], int(meta.get("total_found", 0)), sets[1:]
+
+    def _count(self, match: str, where: list[str]) -> int:
+        return self._select(match, where)[1]
+
+    # --- the plan, with this archive's word statistics -------------------------------
+
+    def _frequency(self, field: str, key: str) -> float:
+        """How often the archive's field holds a key (occurrences, over every shard)."""
+        found = self._frequencies.get((field, key))
+        if found is None:
+            tok = token(key, field)
+            found = 0.0
+            for shard in self._shards:
+                for row in shard.execute(f"CALL KEYWORDS({quote(tok)}, {quote(self._slot)}, 1)")[0]:
+                    found += float(row[-1])  # (qpos, tokenized, normalized, docs, hits)
+            self._frequencies[(field, key)] = found
+        return found
+
+    def _syllables(self) -> float:
+        """Syllables of every text (the statistics' total), summed by searchd at once."""
+        if self._total is None:
+            sets, _ = self._query(f"SELECT SUM(text_length) AS s FROM {self._index}")
+            self._total = float(sets[0][0][0]) if sets[0] else 0.0
+        return self._total
+
+    def _documents_writing(self, keys) -> int:
+        from ..compile import Spelling, _sequence
+
+        spelling = Spelling(tuple(keys), (None,) * len(keys), (" ",) * (len(keys) - 1))
+        return self._count(_text(match_text(_sequence(spelling, ("text",)))), [])
+
+    def _segment(self, texts: list[str]) -> list[int]:
+        statistics = Statistics(self._frequency, self._syllables(), self._documents_writing)
+        return word_lengths(texts, statistics)
+
+    def _plan(self, query: str) -> _Planned:
+        found = self._plans.get(query)
+        if found is None:
+            plan = make_plan(query, self._segment)
+            compiled = plan.compiled
+            exact = None if compiled.exact is None else _text(match_text(compiled.exact))
+            adjacent = None if compiled.adjacent is None else _text(match_text(compiled.adjacent))
+            found = _Planned(plan, _translated(compiled.query), _translated(compiled.strict),
+                             exact, adjacent)
+            self._plans[query] = found
+            if len(self._plans) > PLANS_KEPT:
+                self._plans.popitem(last=False)
+        return found
+
+    def highlighter(self, query: str, reading: str = "strict") -> Highlighter:
+        with self._lock:
+            self.refresh()
+            return Highlighter(self._plan(query).plan, reading)
+
+    # --- searching -------------------------------------------------------------------
+
+    def search(self, request: SearchRequest | str | None = None, /, **options) -> SearchResult:
+        """Run a search, as Archive.search does."""
+        request = SearchRequest.of(request, **options)
+        started = time.perf_counter()
+        with self._lock:
+            self.refresh()
+            self._partial = False
+            found = self._find(request)
+            result = self._assemble(request, found)
+        return replace(result, seconds=time.perf_counter() - started, partial=self._partial)
+
+    def _find(self, request: SearchRequest):
+        """The reading listed, its MATCH text, the filters, `more` and the notes."""
+        planned = self._plan(request.query)
+        compiled = planned.plan.compiled
+        chosen = filters(self._facets, request)
+        where = chosen.where()
+        more = 0
+        if compiled.differs:
+            more = self._count(_text(without(_raw(planned.loose), _raw(planned.strict))), where)
+        reading, notes = request.match, planned.plan.notes
+        if reading == "strict" and more and not self._count(planned.strict, where):
+            reading = "loose"
+            notes += (f"no article has the words as typed; these {more} have them with other "
+                      "accents or with their syllables apart",)
+        listed = planned.strict if reading == "strict" and compiled.differs else planned.loose
+        return _Found(planned, reading, listed, chosen, more, notes)
+
+    def _assemble(self, request: SearchRequest, found: _Found) -> SearchResult:
+        where = found.chosen.where()
+        own = [n for n in COUNTED if n in found.chosen.by_facet]
+        shared = tuple(_facet_attribute(n, request.mentions) for n in COUNTED if n not in own)
+        rows, total, sets = self._select(found.match, where, facets=shared + ("month_kind",))
+        counted = dict(zip(shared, sets))
+        for name in own:  # counted under every filter but its own
+            _, _, alone = self._select(found.match, found.chosen.where(leave_out=name),
+                                       facets=(_facet_attribute(name, request.mentions),))
+            counted[_facet_attribute(name, request.mentions)] = alone[0]
+        facets = {}
+        for name in COUNTED:
+            rows_of = counted[_facet_attribute(name, request.mentions)]
+            selected = found.chosen.ids.get(name, set())
+            if name == "year":
+                facets[name] = counting.year_facet(rows_of, selected, request.facet_limit)
+            else:
+                facets[name] = counting.facet_from_rows(self._facets[data_name(name, request.mentions)],
+                                                        name, rows_of, selected, request.facet_limit)
+        start = (request.page - 1) * request.limit
+        page = self._ordered(request, found, where, start, request.limit)
+        finder = found.planned.plan.finder(found.reading)
+        scored = request.sort == "relevance"
+        hits = tuple(make_hit(Article.from_json(json.loads(record)), score if scored else None, finder)
+                     for record, score in page)
+        return SearchResult(
+            request=request, total=total, hits=hits, facets=facets,
+            suggestions=(), notes=found.notes,
+            histogram=counting.histogram(sets[len(shared)]),
+            match=found.reading, more=found.more,
+            nothing_to_search=found.planned.plan.empty)
+
+    def _tiers(self, request: SearchRequest, found: _Found) -> list[str]:
+        """The listed reading cut into its ranking tiers, best first (Archive._tiered):
+        the typed diacritics (2), then the words side by side (1)."""
+        if request.sort != "relevance":
+            return [found.match]
+        planned = found.planned
+        tiers = [(found.match, 0)]
+        for tier_match, weight in ((planned.exact, 2), (planned.adjacent, 1)):
+            if tier_match is None:
+                continue
+            tiers = [(t, w + weight) for m, w in tiers for t in (both(m, tier_match),)] + \
+                    [(without(m, tier_match), w) for m, w in tiers]
+        return [m for m, _ in sorted(tiers, key=lambda t: -t[1])]
+
+    def _ordered(self, request, found: _Found, where, start: int, count: int) -> list[tuple]:
+        """(record, score) of `count` articles from `start` in the request's order."""
+        out: list[tuple] = []
+        tiers = self._tiers(request, found)
+        for match in tiers:
+            if len(out) == count:
+                break
+            size = self._count(match, where) if len(tiers) > 1 else None
+            if size is not None and start >= size:
+                start -= size
+                continue
+            rows, total, _ = self._select(match, where, "record, WEIGHT() AS w", ORDERS[request.sort],
+                                          start, count - len(out))
+            out += [(r[0], float(r[1])) for r in rows]
+            start = 0
+        return out
+
+    # --- documents -------------------------------------------------------------------
+
+    def article(self, article_id: str) -> Article:
+        """One article by id, read from the shard that owns it; ArticleNotFound if none."""
+        with self._lock:
+            self.refresh()
+            if not isinstance(article_id, str):
+                raise ArticleNotFound(article_id)
+            shard = self._shards[shard_of(article_id, len(self._shards))]
+            rows = shard.execute(f"SELECT record FROM {self._slot} WHERE id = "
+                                 f"{document_id(article_id)} LIMIT 1")[0]
+            if not rows:
+                raise ArticleNotFound(article_id)
+            return Article.from_json(json.loads(rows[0][0]))
+
+    def stats(self) -> Stats:
+        """What the archive holds, per ward, term, official and year, as Archive.stats."""
+        with self._lock:
+            self.refresh()
+            attributes = tuple(mva(n) for n in ("ward", "term", "official")) + ("year_kind",)
+            _, total, sets = self._select("", [], facets=attributes)
+            tops = {}
+            for name, rows in zip(("ward", "term", "official"), sets):
+                values = counting.facet_from_rows(self._facets[name], name, rows, set(), len(rows))
+                tops[name] = tuple((v.value, v.count) for v in values if v.count)
+            live = self._live
+            return Stats(location=str(self.location), articles=total, size_bytes=0,
+                         built_at=live.get("built_at"), corpus=live.get("corpus"), files=0,
+                         by_ward=tops["ward"], by_term=tops["term"],
+                         by_year=tuple((p.period, p.count) for p in counting.years(sets[3])),
+                         by_official=tops["official"][:50])
+
+
+@dataclass(frozen=True)
+class _Found:
+    planned: _Planned
+    reading: str
+    match: str
+    chosen: Filters
+    more: int
+    notes: tuple[str, ...]
+
+
+def _translated(query) -> str:
+    return _text(match_text(query))
+
+
+def _raw(text: str):
+    """A MATCH text back as a translated value (the nothing-token stays nothing)."""
+    return NOTHING if text == NOTHING_MATCH else text
+
+
+def _facet_attribute(name: str, mentions: bool) -> str:
+    return "year_kind" if name == "year" else mva(data_name(name, mentions))
+
+
+__all__ = ["EVERYTHING", "MAX_PAGE_SIZE", "SearchdArchive"]

@@ -1,0 +1,116 @@
+"""Writing an archive into searchd shards: a full rebuild into the idle slot, then a switch;
+updates and deletions of single articles on the shard that owns them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+from ...archive import Article
+from ...archive.defaults import absolute, corpus_root
+from ..build import BuildSummary
+from ..schema import article_fields
+from . import dictionary
+from .client import Connection, numbers
+from .cluster import LIVE, Cluster, write_json
+from .documents import replace_statement, row
+from .ingest import corpus_articles
+from .shards import document_id, shard_of
+
+BATCH_BYTES = 4 << 20  # one REPLACE statement at most (searchd's max_packet_size is 32M)
+
+
+def _connections(cluster: Cluster) -> list[Connection]:
+    return [Connection(s.host, s.port) for s in cluster.shards]
+
+
+def _send(connection: Connection, index: str, rows: list[dict]) -> None:
+    """REPLACE the rows in batches below the packet size."""
+    batch, size = [], 0
+    for r in rows:
+        batch.append(r)
+        size += len(r["record"]) * 3 + 200  # the record and its keys dominate
+        if size > BATCH_BYTES:
+            connection.execute(replace_statement(index, batch))
+            batch, size = [], 0
+    if batch:
+        connection.execute(replace_statement(index, batch))
+
+
+def rebuild(corpus: Path, cluster: Cluster) -> BuildSummary:
+    """Index the corpus into the idle slot of every shard, then make it live at once."""
+    started = time.perf_counter()
+    articles, problems = corpus_articles(corpus)
+    fields = [article_fields(a) for a in articles]
+    columns = dictionary.archive_columns(fields)
+    ids = dictionary.value_ids(columns)
+    slot = cluster.idle_slot()
+    connections = _connections(cluster)
+    per_shard: list[list[dict]] = [[] for _ in connections]
+    for seq, f in enumerate(fields):
+        per_shard[shard_of(f["id"], len(connections))].append(
+            row(f, seq, {name: values[seq] for name, values in ids.items()}))
+    try:
+        for connection, rows in zip(connections, per_shard):
+            connection.execute(f"TRUNCATE RTINDEX {slot}")
+            _send(connection, slot, rows)
+            connection.execute(f"FLUSH RTINDEX {slot}")  # on disk before the switch
+    finally:
+        for connection in connections:
+            connection.close()
+    dictionary.save(cluster.folder / f"dictionary-{slot}.json", columns)
+    root = corpus_root(absolute(corpus))
+    write_json(cluster.folder / LIVE, {
+        "slot": slot, "articles": len(articles), "next_seq": len(articles),
+        "corpus": str(root), "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "shards": [s.address for s in cluster.shards]})
+    summary = BuildSummary(full=True, read=len(articles), added=len(articles), problems=problems,
+                           location=str(cluster.folder))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def update(cluster: Cluster, articles: list[Article]) -> int:
+    """Add or replace articles on their owning shards; returns how many were written.
+
+    Facet values the archive has not met get new ids (appended, so the old ids hold).
+    Officials are resolved against the other articles at rebuild only (README: searchd).
+    """
+    live = cluster.live()
+    slot = live["slot"]
+    path = cluster.folder / f"dictionary-{slot}.json"
+    known = dictionary.load(path)
+    fields = [article_fields(a) for a in articles]
+    columns = dictionary.archive_columns(fields)
+    connections = _connections(cluster)
+    seq = int(live["next_seq"])
+    try:
+        local = dictionary.value_ids(columns)
+        for i, f in enumerate(fields):
+            ids = {name: sorted(dictionary.extend(known[name], columns.facets[name], local[name][i]))
+                   for name in local}
+            connection = connections[shard_of(f["id"], len(connections))]
+            # An article moves no shard (its id fixes it), but a replaced one keeps no old row
+            # elsewhere either: the same id is the same document id.
+            _send(connection, slot, [row(f, seq, ids)])
+            seq += 1
+    finally:
+        for connection in connections:
+            connection.close()
+    dictionary.save_facets(path, known)
+    write_json(cluster.folder / LIVE, {**live, "next_seq": seq})
+    return len(fields)
+
+
+def delete(cluster: Cluster, article_ids: list[str]) -> None:
+    """Remove articles from the shards that own them."""
+    slot = cluster.live()["slot"]
+    connections = _connections(cluster)
+    try:
+        for article_id in article_ids:
+            connection = connections[shard_of(article_id, len(connections))]
+            connection.execute(f"DELETE FROM {slot} WHERE id IN {numbers([document_id(article_id)])}")
+    finally:
+        for connection in connections:
+            connection.close()
