@@ -1,5 +1,6 @@
 """Shared fixtures: where the repository's corpus and the shared data are."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,32 @@ def phone_page(chromium, live_server, console_problems):
     yield page
     context.close()
     assert console_problems == [], "the page logged errors"
+
+
+# --- searchd clusters (tests/test_searchd_*.py) -------------------------------------------
+
+
+def searchd_or_skip() -> None:
+    """searchd must be installed in CI (.ci/run installs it); elsewhere its tests skip."""
+    from wardnews.index.searchd.process import searchd_binary
+
+    if searchd_binary() is None:
+        if os.environ.get("CI"):
+            pytest.fail("searchd is not installed; .ci/run installs Debian's sphinxsearch")
+        pytest.skip("searchd is not installed (apt-get install sphinxsearch)")
+
+
+@pytest.fixture(scope="session")
+def searchd_cluster(tmp_path_factory):
+    """Two shard searchds and a head on free loopback ports, the demo corpus indexed; stopped
+    at the end of the run whatever happens."""
+    searchd_or_skip()
+    from wardnews.index.searchd.local import init_local
+    from wardnews.index.searchd.writer import rebuild
+
+    local = init_local(tmp_path_factory.mktemp("searchd"), 2)
+    try:
+        rebuild(CORPUS, local.cluster)
+        yield local
+    finally:
+        local.stop()

@@ -20,7 +20,8 @@ from ..facets import COUNTED, data_name
 from ..plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from ..request import MAX_PAGE_SIZE, SearchRequest
 from ..results import SearchResult, Stats
-from ..search import make_hit
+from ..search import SUGGESTION_WINDOW, SUGGESTIONS_KEPT, make_hit
+from ..suggest import SAMPLE, suggestions_for
 from ..words import Statistics, word_lengths
 from . import counting, dictionary
 from .client import Connection, quote
@@ -87,7 +88,8 @@ class SearchdArchive:
             # year and month keys (a few per year of the archive's range)
             self._values = max([len(f.values) for f in self._facets.values()] + [20_000])
             self._plans: OrderedDict[str, _Planned] = OrderedDict()
-            self._frequencies: dict[tuple[str, str], float] = {}
+            self._frequencies: dict[tuple[str, str], tuple[int, int]] = {}
+            self._suggested: OrderedDict[SearchRequest, tuple] = OrderedDict()
             self._total: float | None = None
 
     def close(self) -> None:
@@ -134,17 +136,25 @@ class SearchdArchive:
 
     # --- the plan, with this archive's word statistics -------------------------------
 
-    def _frequency(self, field: str, key: str) -> float:
-        """How often the archive's field holds a key (occurrences, over every shard)."""
+    def _keyword(self, field: str, key: str) -> tuple[int, int]:
+        """(articles, occurrences) of a key in a field, over every shard."""
         found = self._frequencies.get((field, key))
         if found is None:
             tok = token(key, field)
-            found = 0.0
+            docs = hits = 0
             for shard in self._shards:
                 for row in shard.execute(f"CALL KEYWORDS({quote(tok)}, {quote(self._slot)}, 1)")[0]:
-                    found += float(row[-1])  # (qpos, tokenized, normalized, docs, hits)
-            self._frequencies[(field, key)] = found
+                    docs, hits = docs + int(row[-2]), hits + int(row[-1])  # (..., docs, hits)
+            found = self._frequencies[(field, key)] = (docs, hits)
         return found
+
+    def _frequency(self, field: str, key: str) -> float:
+        """How often the archive's field holds a key (occurrences: words.py's statistics)."""
+        return float(self._keyword(field, key)[1])
+
+    def _doc_frequency(self, field: str, key: str) -> int:
+        """How many articles hold a key in a field (what suggestions weigh)."""
+        return self._keyword(field, key)[0]
 
     def _syllables(self) -> float:
         """Syllables of every text (the statistics' total), summed by searchd at once."""
@@ -239,10 +249,34 @@ class SearchdArchive:
                      for record, score in page)
         return SearchResult(
             request=request, total=total, hits=hits, facets=facets,
-            suggestions=(), notes=found.notes,
+            suggestions=self._suggestions(request, found.planned.plan) if request.query.strip() else (),
+            notes=found.notes,
             histogram=counting.histogram(sets[len(shared)]),
             match=found.reading, more=found.more,
             nothing_to_search=found.planned.plan.empty)
+
+    def _suggestions(self, request: SearchRequest, plan: Plan) -> tuple:
+        """Archive._suggestions over searchd: the same rules (suggest.py), their counts in
+        the strict reading under the request's filters.  Remembered until a rebuild."""
+        key = replace(request, page=1, limit=10, sort="relevance", match="strict")
+        found = self._suggested.get(key)
+        if found is None:
+            where = filters(self._facets, key).where()
+
+            def count(text: str) -> int:
+                return self._count(self._plan(text).strict, where)
+
+            found = tuple(suggestions_for(self._sample, plan, _head_of, count, self._doc_frequency))
+            self._suggested[key] = found
+            if len(self._suggested) > SUGGESTIONS_KEPT:
+                self._suggested.popitem(last=False)
+        return found
+
+    def _sample(self, query) -> list[str]:
+        """The records of the first articles (corpus order) a compiled query matches: the
+        sample suggestions read their spellings in."""
+        rows, _, _ = self._select(_translated(query), [], "record", "seq ASC", 0, SAMPLE)
+        return [r[0] for r in rows]
 
     def _tiers(self, request: SearchRequest, found: _Found) -> list[str]:
         """The listed reading cut into its ranking tiers, best first (Archive._tiered):
@@ -316,6 +350,12 @@ class _Found:
     chosen: Filters
     more: int
     notes: tuple[str, ...]
+
+
+def _head_of(record: str) -> str:
+    """The title and opening of a stored record (Archive._stored_head)."""
+    data = json.loads(record)
+    return f"{data['title']}\n{data['text'][:SUGGESTION_WINDOW]}"
 
 
 def _translated(query) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ...archive.normalise import canonical_tones
-from ..columns import Columns, Facet, read_columns
+from ..columns import _TYPES, Columns, Facet, read_columns
 from ..schema import article_fields
 
 KEY_COLUMNS = ("title_folded", "text_folded")
@@ -80,6 +80,26 @@ def load(path: Path) -> dict[str, Facet]:
     empty = np.zeros(0, dtype=np.int64)
     return {name: Facet(values=t["values"], keys=t["keys"], doc_of=empty, value_of=empty,
                         notes=t["notes"]) for name, t in tables.items()}
+
+
+def leading_keys(facet: Facet, ids: list[int]) -> list[str]:
+    """The keys that select these values as Facet.ids_matching selects them: each value's
+    key, and the key without its type word, cut after each of its words.
+
+    `official:` in a query selects what the official facet counts (evaluate.py), people
+    resolved across articles included; searchd finds the same articles by these keys.
+
+    >>> facet = Facet(["xã Kim Bình"], ["xa kim binh"], None, None, [None])
+    >>> leading_keys(facet, [0])
+    ['kim', 'kim binh', 'xa', 'xa kim', 'xa kim binh']
+    """
+    found = set()
+    for i in ids:
+        key = facet.keys[i]
+        for variant in [key] + [key[len(t):] for t in _TYPES if key.startswith(t)]:
+            words = variant.split(" ")
+            found.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    return sorted(found)
 
 
 def extend(known: Facet, local: Facet, ids: list[int]) -> list[int]:

@@ -23,15 +23,17 @@ def _facet_text(fields: dict, name: str) -> str:
     return " ".join(token(k, name) for k in keys if k)
 
 
-def row(fields: dict, seq: int, ids: dict[str, list[int]]) -> dict:
+def row(fields: dict, seq: int, ids: dict[str, list[int]], officials: list[str]) -> dict:
     """The values of a row, by column: `fields` are schema.article_fields of the article,
-    `seq` its place in corpus order, `ids` its facet value ids."""
+    `seq` its place in corpus order, `ids` its facet value ids, `officials` the keys its
+    resolved officials are selected by (dictionary.leading_keys)."""
     day = int(fields["day"])
     first, last = (int(v[0]) for v in periods(np.array([day])))
     year = day // 10000
     values = {"id": document_id(fields["id"])}
     values.update({f: field_text(fields[f], f) for f in KEY_FIELDS})
     values.update({f: _facet_text(fields, f) for f in FACET_FIELDS})
+    values["official"] = " ".join(token(k, "official") for k in officials)
     values[EVERY_FIELD] = EVERY
     values.update(seq=seq, day=day, oldest=day or UNDATED_LAST,
                   first_day=first if day else 0, last_day=last if day else 0, year=year,

@@ -48,9 +48,11 @@ def rebuild(corpus: Path, cluster: Cluster) -> BuildSummary:
     slot = cluster.idle_slot()
     connections = _connections(cluster)
     per_shard: list[list[dict]] = [[] for _ in connections]
+    officials = columns.facets["official"]
     for seq, f in enumerate(fields):
         per_shard[shard_of(f["id"], len(connections))].append(
-            row(f, seq, {name: values[seq] for name, values in ids.items()}))
+            row(f, seq, {name: values[seq] for name, values in ids.items()},
+                dictionary.leading_keys(officials, ids["official"][seq])))
     try:
         for connection, rows in zip(connections, per_shard):
             connection.execute(f"TRUNCATE RTINDEX {slot}")
@@ -93,7 +95,7 @@ def update(cluster: Cluster, articles: list[Article]) -> int:
             connection = connections[shard_of(f["id"], len(connections))]
             # An article moves no shard (its id fixes it), but a replaced one keeps no old row
             # elsewhere either: the same id is the same document id.
-            _send(connection, slot, [row(f, seq, ids)])
+            _send(connection, slot, [row(f, seq, ids, dictionary.leading_keys(known["official"], ids["official"]))])
             seq += 1
     finally:
         for connection in connections:
