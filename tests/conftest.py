@@ -1,5 +1,6 @@
 """Shared fixtures: where the repository's corpus and the shared data are."""
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -179,17 +180,24 @@ def searchd_or_skip() -> None:
         pytest.skip("searchd is not installed (apt-get install sphinxsearch)")
 
 
-@pytest.fixture(scope="session")
-def searchd_cluster(tmp_path_factory):
-    """Two shard searchds and a head on free loopback ports, the demo corpus indexed; stopped
-    at the end of the run whatever happens."""
+@contextlib.contextmanager
+def running_cluster(folder: Path, corpus: Path, count: int = 2):
+    """`count` shard searchds and a head on free loopback ports, the corpus indexed; every
+    process stopped (its process group killed) when the block ends, however it ends."""
     searchd_or_skip()
     from wardnews.index.searchd.local import init_local
     from wardnews.index.searchd.writer import rebuild
 
-    local = init_local(tmp_path_factory.mktemp("searchd"), 2)
+    local = init_local(folder, count)
     try:
-        rebuild(CORPUS, local.cluster)
+        rebuild(corpus, local.cluster)
         yield local
     finally:
         local.stop()
+
+
+@pytest.fixture(scope="session")
+def searchd_cluster(tmp_path_factory):
+    """The demo corpus on two shards and a head, for the whole run; treat it as read-only."""
+    with running_cluster(tmp_path_factory.mktemp("searchd"), CORPUS) as local:
+        yield local
