@@ -151,3 +151,31 @@ def test_stats_count_the_same_values(demo_index, searchd_cluster):
         e, s = embedded.stats(), searchd.stats()
     for name in ("articles", "by_ward", "by_term", "by_year", "by_official"):
         assert getattr(e, name) == getattr(s, name), name
+
+
+def test_exports_positions_careers_alike(demo_index, searchd_cluster):
+    from wardnews.index import Archive, SearchRequest
+    from wardnews.index.searchd.archive import SearchdArchive
+
+    with Archive(demo_index) as embedded, SearchdArchive(searchd_cluster.cluster.folder) as searchd:
+        for request in (SearchRequest("đảng bộ", sort="newest"), SearchRequest("", sort="oldest"),
+                        SearchRequest("hội đồng", wards=("Lương Khánh Thiện",), sort="oldest")):
+            e, s = embedded.iter_results(request), searchd.iter_results(request)
+            assert e.total == s.total and [h.id for h in e] == [h.id for h in s]
+            ids = [h.id for h in embedded.iter_results(request)]
+            for article_id in ids[:3] + ids[-2:]:
+                assert searchd.position(request, article_id) == embedded.position(request, article_id)
+        official = embedded.search(limit=1).facets["official"][0].value
+        assert searchd.career(official) == embedded.career(official)
+
+
+def test_more_like_this_finds_articles_sharing_pairs(demo_index, searchd_cluster):
+    from wardnews.index import Archive
+    from wardnews.index.searchd.archive import SearchdArchive
+
+    with Archive(demo_index) as embedded, SearchdArchive(searchd_cluster.cluster.folder) as searchd:
+        first = embedded.search(limit=1).hits[0].id
+        e, s = embedded.more_like_this(first), searchd.more_like_this(first)
+    assert s and first not in {h.id for h in s}
+    # the same candidates (articles sharing a distinctive pair), ranked by other BM25 code
+    assert len({h.id for h in e} & {h.id for h in s}) >= min(len(e), len(s)) // 2

@@ -20,7 +20,7 @@ from ..facets import COUNTED, data_name
 from ..plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from ..request import MAX_PAGE_SIZE, SearchRequest
 from ..results import SearchResult, Stats
-from ..search import SUGGESTION_WINDOW, SUGGESTIONS_KEPT, make_hit
+from ..search import Archive, SUGGESTION_WINDOW, SUGGESTIONS_KEPT, make_hit
 from ..suggest import SAMPLE, suggestions_for
 from ..words import Statistics, word_lengths
 from . import counting, dictionary
@@ -292,8 +292,10 @@ class SearchdArchive:
                     [(without(m, tier_match), w) for m, w in tiers]
         return [m for m, _ in sorted(tiers, key=lambda t: -t[1])]
 
-    def _ordered(self, request, found: _Found, where, start: int, count: int) -> list[tuple]:
-        """(record, score) of `count` articles from `start` in the request's order."""
+    def _ordered(self, request, found: _Found, where, start: int, count: int,
+                 columns: str = "record, WEIGHT() AS w") -> list[tuple]:
+        """(record, score), or the columns asked, of `count` articles from `start` in the
+        request's order."""
         out: list[tuple] = []
         tiers = self._tiers(request, found)
         for match in tiers:
@@ -303,11 +305,62 @@ class SearchdArchive:
             if size is not None and start >= size:
                 start -= size
                 continue
-            rows, total, _ = self._select(match, where, "record, WEIGHT() AS w", ORDERS[request.sort],
+            rows, total, _ = self._select(match, where, columns, ORDERS[request.sort],
                                           start, count - len(out))
             out += [(r[0], float(r[1])) for r in rows]
             start = 0
         return out
+
+    def iter_results(self, request: SearchRequest | str | None = None, /, **options) -> SearchdResults:
+        """Every hit of a search, in order, read a page at a time (Archive.iter_results)."""
+        request = SearchRequest.of(request, **options)
+        with self._lock:
+            self.refresh()
+            found = self._find(request)
+            total = self._count(found.match, found.chosen.where())
+            return SearchdResults(self, request, found, total)
+
+    def _batch(self, request, found: _Found, start: int, count: int, columns: str = "record, WEIGHT() AS w"):
+        with self._lock:
+            return self._ordered(request, found, found.chosen.where(), start, count, columns)
+
+    def position(self, request: SearchRequest | str | None, article_id: str, /, **options):
+        """Where an article stands in a search's order, and its neighbours (Archive.position)."""
+        from ..search import Position
+
+        request = SearchRequest.of(request, **options)
+        with self._lock:
+            self.refresh()
+            self.article(article_id)  # ArticleNotFound as the embedded archive says it
+            found = self._find(request)
+            ids = [r[0] for start in range(0, self._count(found.match, found.chosen.where()), MAX_PAGE_SIZE)
+                   for r in self._batch(request, found, start, MAX_PAGE_SIZE, "aid, WEIGHT() AS w")]
+        if article_id not in ids:
+            return None
+        i = ids.index(article_id)
+        return Position(i + 1, len(ids), ids[i - 1] if i else None, ids[i + 1] if i + 1 < len(ids) else None)
+
+    def more_like_this(self, article_id: str, limit: int = 5):
+        """Articles sharing the most distinctive word pairs with this one: the pairs chosen
+        as the embedded archive chooses them, ranked by searchd's BM25 (README: searchd)."""
+        from whoosh import query as wq
+
+        from ..search import _distinctive_pairs
+
+        with self._lock:
+            self.refresh()
+            record = self.article(article_id)
+            keys = _distinctive_pairs(_Frequencies(self), f"{record.title} {record.text}")
+            if not keys:
+                return ()
+            match = _translated(wq.Or([wq.Term("text_pairs", k) for k in keys]))
+            rows, _, _ = self._select(match, [], "aid, record, WEIGHT() AS w", ORDERS["relevance"],
+                                      0, limit + 1)
+        return tuple(make_hit(Article.from_json(json.loads(r[1])), None, None)
+                     for r in rows if r[0] != article_id)[:limit]
+
+    # The embedded rule over this backend's search and iter_results (career.py).
+    career = Archive.career
 
     # --- documents -------------------------------------------------------------------
 
@@ -340,6 +393,39 @@ class SearchdArchive:
                          by_ward=tops["ward"], by_term=tops["term"],
                          by_year=tuple((p.period, p.count) for p in counting.years(sets[3])),
                          by_official=tops["official"][:50])
+
+
+class SearchdResults:
+    """Every hit of one search, in order; `total` is known before any hit is read."""
+
+    def __init__(self, archive: SearchdArchive, request: SearchRequest, found: _Found, total: int):
+        self.total = total
+        self.match = found.reading
+        self._read = (archive, request, found)
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __iter__(self):
+        archive, request, found = self._read
+        finder = found.planned.plan.finder(found.reading)
+        scored = request.sort == "relevance"
+        for start in range(0, self.total, MAX_PAGE_SIZE):
+            for record, score in archive._batch(request, found, start, MAX_PAGE_SIZE):
+                yield make_hit(Article.from_json(json.loads(record)), score if scored else None, finder)
+
+
+class _Frequencies:
+    """What search._distinctive_pairs asks of a searcher, answered by the shards."""
+
+    def __init__(self, archive: SearchdArchive):
+        self._archive = archive
+
+    def doc_count_all(self) -> int:
+        return self._archive._count("", [])
+
+    def doc_frequency(self, field: str, key: str) -> int:
+        return self._archive._doc_frequency(field, key)
 
 
 @dataclass(frozen=True)
