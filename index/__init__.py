@@ -12,6 +12,10 @@ from ..archive import lazy_exports
 
 _EXPORTS = {
     "Archive": ".search",
+    "BACKENDS": ".backend",
+    "Backend": ".backend",
+    "backend_name": ".backend",
+    "open_backend": ".backend",
     "Position": ".search",
     "Career": ".career",
     "RoleSpan": ".career",

@@ -63,3 +63,15 @@ def init_local(folder: Path, count: int, partial: bool = False) -> LocalCluster:
         raise
     cluster.save()
     return local
+
+
+def stop_local(folder: Path) -> list[str]:
+    """Stop the searchds whose configurations lie under `folder`, by the pids they wrote;
+    what was done, one line each."""
+    from .process import stop_pid
+
+    done = []
+    for pid_file in sorted(Path(folder).glob("*/searchd.pid")):
+        pid = int(pid_file.read_text().split()[0])
+        done.append(f"{pid_file.parent.name}: " + ("stopped" if stop_pid(pid) else "was not running"))
+    return done

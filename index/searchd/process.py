@@ -106,3 +106,30 @@ def start(config: Path, host: str, port: int, timeout: float = STARTUP_SECONDS) 
     running.stop()
     output = (config.parent / "searchd.out").read_text(errors="replace")[-2000:]
     raise SearchError(f"searchd on {config} did not start within {timeout:.0f} s:\n{output}")
+
+
+def stop_pid(pid: int, grace: float = STOP_SECONDS) -> bool:
+    """Stop a searchd this package started in an earlier process (its session leader):
+    SIGTERM to its group, SIGKILL after `grace`; False when it was not running."""
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return False
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        try:
+            # Started by this very process (shards init in a test), it stays a zombie, which
+            # signals still reach, until reaped.
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            pass  # another process's child: its own parent reaps it
+        try:
+            os.killpg(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    return True

@@ -1,0 +1,82 @@
+"""The backend seam: what the web UI, the CLI and embedding programs may ask of an archive,
+whichever engine holds it.
+
+Two backends answer the same SearchRequest with the same SearchResult, Hit, facets, notes
+and suggestions: the embedded Whoosh index (`whoosh`, the default; `Archive`) and a sharded
+searchd cluster (`searchd`; searchd/archive.py).  Which one an archive folder is: the
+caller's choice, else WARDNEWS_BACKEND, else what the folder holds (a searchd archive's
+folder holds its configuration file, cluster.json).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from ..archive import Article
+from .errors import SearchError
+from .plan import Highlighter
+from .request import SearchRequest
+from .results import Hit, SearchResult, Stats
+
+BACKENDS = ("whoosh", "searchd")
+ENVIRONMENT = "WARDNEWS_BACKEND"
+SEARCHD_CONFIG = "cluster.json"
+
+
+@runtime_checkable
+class Backend(Protocol):
+    """An opened archive: searching, reading and counting, the same on every backend."""
+
+    location: Path
+
+    def search(self, request: SearchRequest | str | None = None, /, **options) -> SearchResult: ...
+
+    def iter_results(self, request: SearchRequest | str | None = None, /, **options): ...
+
+    def position(self, request, article_id: str, /, **options): ...
+
+    def article(self, article_id: str) -> Article: ...
+
+    def more_like_this(self, article_id: str, limit: int = 5) -> tuple[Hit, ...]: ...
+
+    def career(self, official: str): ...
+
+    def stats(self) -> Stats: ...
+
+    def highlighter(self, query: str, reading: str = "strict") -> Highlighter: ...
+
+    def refresh(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def backend_name(location: str | Path | None = None, chosen: str | None = None) -> str:
+    """The backend to use: the one chosen, WARDNEWS_BACKEND, or what the folder holds.
+
+    >>> backend_name(None, "searchd"), backend_name("/nonexistent")
+    ('searchd', 'whoosh')
+    """
+    name = chosen or os.environ.get(ENVIRONMENT)
+    if not name:
+        from .store import index_location
+
+        held = (index_location(location) / SEARCHD_CONFIG).exists()
+        name = "searchd" if held else "whoosh"
+    if name not in BACKENDS:
+        raise SearchError(f"{name!r} is not a backend; the backends are {', '.join(BACKENDS)} "
+                          f"(--backend or {ENVIRONMENT})")
+    return name
+
+
+def open_backend(location: str | Path | None = None, backend: str | None = None) -> Backend:
+    """Open an archive on its backend (see backend_name); the embedded one by default."""
+    if backend_name(location, backend) == "searchd":
+        from .searchd.archive import SearchdArchive
+        from .store import index_location
+
+        return SearchdArchive(index_location(location))
+    from .search import Archive
+
+    return Archive(location)

@@ -1,0 +1,87 @@
+"""The command line and the web UI over a searchd archive: `wardnews shards init` starts
+local shards, `wardnews index --backend searchd` fills them, and search, stats and the JSON
+API answer as they do over the embedded index of the same corpus."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import CORPUS, FIXED_TODAY, searchd_or_skip
+
+pytestmark = pytest.mark.searchd
+
+
+@pytest.fixture(scope="module")
+def trial(tmp_path_factory):
+    """A cluster folder made by `wardnews shards init`, indexed by `wardnews index`; its
+    searchds stopped by `wardnews shards stop` afterwards."""
+    searchd_or_skip()
+    from wardnews.cli import main
+
+    folder = tmp_path_factory.mktemp("trial") / "cluster"
+    runner = CliRunner()
+    try:
+        started = runner.invoke(main, ["shards", "init", str(folder), "--count", "2"])
+        assert started.exit_code == 0, started.output
+        assert started.output.count("shard ") == 2 and "head: 127.0.0.1:" in started.output
+        built = runner.invoke(main, ["index", str(CORPUS), "--backend", "searchd", "--index", str(folder)])
+        assert built.exit_code == 1, built.output  # the demo corpus has files meant to be rejected
+        assert "49" in built.output
+        yield folder
+    finally:
+        stopped = runner.invoke(main, ["shards", "stop", str(folder)])
+        assert stopped.output.count("stopped") == 3, stopped.output
+
+
+def _json(args):
+    from wardnews.cli import main
+
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.mark.parametrize("args", [["đảng bộ", "--sort", "newest"], ["", "--ward", "Lương Khánh Thiện", "--sort", "oldest"],
+                                  ["uy ban nhan dan", "--year", "2020", "--sort", "newest", "--page", "2", "--limit", "3"]])
+def test_search_json_is_the_embedded_json(trial, demo_index, args):
+    searchd = _json(["search", *args, "--index", str(trial), "--json"])  # found by cluster.json
+    embedded = _json(["search", *args, "--index", str(demo_index), "--json", "--backend", "whoosh"])
+    assert searchd == embedded
+
+
+def test_stats_json_counts_alike(trial, demo_index):
+    searchd = _json(["stats", "--index", str(trial), "--json", "--backend", "searchd"])
+    embedded = _json(["stats", "--index", str(demo_index), "--json"])
+    for name in ("articles", "by_ward", "by_term", "by_year", "by_official"):
+        assert searchd[name] == embedded[name], name
+
+
+def test_shards_init_refuses_a_folder_in_use(trial):
+    from wardnews.cli import main
+
+    result = CliRunner().invoke(main, ["shards", "init", str(trial)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"Error: {trial} already holds a cluster: stop it with "
+                                     f"`wardnews shards stop {trial}` and choose another folder")
+
+
+def test_web_api_over_searchd_is_the_embedded_api(trial, demo_index, monkeypatch):
+    from wardnews.webui import create_app
+
+    monkeypatch.setenv("WARDNEWS_BACKEND", "searchd")
+    over_searchd = create_app({"WARDNEWS_INDEX": str(trial), "TESTING": True, "TODAY": FIXED_TODAY})
+    monkeypatch.delenv("WARDNEWS_BACKEND")
+    embedded = create_app({"WARDNEWS_INDEX": str(demo_index), "TESTING": True, "TODAY": FIXED_TODAY})
+    query = "/api/search?q=h%E1%BB%99i+%C4%91%E1%BB%93ng&sort=newest&ward=Minh+Khai"
+    a, b = over_searchd.test_client().get(query), embedded.test_client().get(query)
+    assert a.status_code == b.status_code == 200
+    assert a.get_json() == b.get_json()
+    first = b.get_json()["hits"][0]["id"] if b.get_json()["hits"] else None
+    page = over_searchd.test_client().get("/search?q=%C4%91%E1%BB%A3ng")
+    assert page.status_code == 200
+    if first:
+        article = over_searchd.test_client().get(f"/api/article/{first}")
+        assert article.get_json() == embedded.test_client().get(f"/api/article/{first}").get_json()
