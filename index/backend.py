@@ -80,3 +80,28 @@ def open_backend(location: str | Path | None = None, backend: str | None = None)
     from .search import Archive
 
     return Archive(location)
+
+
+def build_archive(corpus: Path, location: str | Path | None = None, backend: str | None = None, *,
+                  full: bool = False, jobs: int = 1, progress=None, shards: str | None = None,
+                  head: str | None = None):
+    """Build or update an archive on its backend; a BuildSummary.
+
+    searchd: `shards` ("host:port,...") and `head` ("host:port"), when given, are saved as
+    the folder's cluster.json first; every searchd build is a full rebuild into the idle
+    indexes, switched live when complete.
+    """
+    from .store import index_location
+
+    location = index_location(location)
+    if backend_name(location, "searchd" if shards else backend) == "whoosh":
+        from .build import build_index
+
+        return build_index(corpus, location, full=full, jobs=jobs, progress=progress)
+    from .searchd.cluster import Cluster
+    from .searchd.shards import parse_shards
+    from .searchd.writer import rebuild
+
+    if shards:
+        Cluster(location, parse_shards(shards), parse_shards(head)[0] if head else None).save()
+    return rebuild(corpus, Cluster.load(location), progress)

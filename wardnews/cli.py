@@ -185,7 +185,7 @@ def index_command(corpus: Path | None, index_option: Path | None, full: bool, jo
 
     Example: wardnews index corpus/ --index /tmp/wardnews-index
     """
-    from .index import backend_name, build_index
+    from .index import build_archive
 
     if corpus is None:
         if not DEFAULT_CORPUS.is_dir():
@@ -205,29 +205,12 @@ def index_command(corpus: Path | None, index_option: Path | None, full: bool, jo
         else:
             bar.update(1)
 
-    with _library_errors():
-        chosen = backend_name(location, backend if not shards else "searchd")
-    if chosen == "searchd":
-        with _library_errors():
-            summary = _index_searchd(corpus, location, shards, head)
-        click.echo(describe_build(summary))
-        sys.exit(1 if summary.rejected else 0)
     with _library_errors(), _progress_bar(sys.stderr) as bar:
-        summary = build_index(corpus, location, full=full, jobs=jobs, progress=advance)
+        summary = build_archive(corpus, location, backend, full=full, jobs=jobs,
+                                progress=advance, shards=shards, head=head)
     click.echo(describe_build(summary))
     if summary.rejected:
         sys.exit(1)
-
-
-def _index_searchd(corpus: Path, location: Path, shards: str | None, head: str | None):
-    """Save the shard map when given, then rebuild the archive on its shards."""
-    from .index.searchd.cluster import Cluster
-    from .index.searchd.shards import parse_shards
-    from .index.searchd.writer import rebuild
-
-    if shards:
-        Cluster(location, parse_shards(shards), parse_shards(head)[0] if head else None).save()
-    return rebuild(corpus, Cluster.load(location))
 
 
 def _terminal_width() -> int:
@@ -390,13 +373,13 @@ def shards_init(folder: Path, count: int, partial: bool) -> None:
 
     Example: wardnews shards init /tmp/wardnews-shards --count 2
     """
-    from .index.searchd.local import init_local
+    from .index import start_local_shards
 
     if (folder / "cluster.json").exists():
         raise click.ClickException(f"{folder} already holds a cluster: stop it with "
                                    f"`wardnews shards stop {folder}` and choose another folder")
     with _library_errors():
-        local = init_local(folder, count, partial=partial)
+        local = start_local_shards(folder, count, partial=partial)
     for number, shard in enumerate(local.cluster.shards):
         click.echo(f"shard {number}: {shard.address} (API {shard.api_port})")
     click.echo(f"head: {local.cluster.head.address}")
@@ -410,7 +393,7 @@ def shards_stop(folder: Path) -> None:
 
     Example: wardnews shards stop /tmp/wardnews-shards
     """
-    from .index.searchd.local import stop_local
+    from .index import stop_local_shards
 
-    for line in stop_local(folder):
+    for line in stop_local_shards(folder):
         click.echo(line)

@@ -75,3 +75,8 @@ def stop_local(folder: Path) -> list[str]:
         pid = int(pid_file.read_text().split()[0])
         done.append(f"{pid_file.parent.name}: " + ("stopped" if stop_pid(pid) else "was not running"))
     return done
+
+
+# The names the package exports (index/__init__.py), for `wardnews shards`.
+start_local_shards = init_local
+stop_local_shards = stop_local

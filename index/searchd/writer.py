@@ -38,10 +38,13 @@ def _send(connection: Connection, index: str, rows: list[dict]) -> None:
         connection.execute(replace_statement(index, batch))
 
 
-def rebuild(corpus: Path, cluster: Cluster) -> BuildSummary:
-    """Index the corpus into the idle slot of every shard, then make it live at once."""
+def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
+    """Index the corpus into the idle slot of every shard, then make it live at once;
+    `progress` is told of each article and problem, as build_index tells it."""
     started = time.perf_counter()
     articles, problems = corpus_articles(corpus)
+    for item in (*problems, *articles) if progress else ():
+        progress(item)
     fields = [article_fields(a) for a in articles]
     columns = dictionary.archive_columns(fields)
     ids = dictionary.value_ids(columns)
