@@ -1,0 +1,90 @@
+"""Writing a searchd archive: a rebuild fills the idle indexes and switches at once (no
+search sees half an archive), updates and deletions go to the shard that owns the article."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from conftest import CORPUS, SEARCH_CORPUS, running_cluster
+
+pytestmark = pytest.mark.searchd
+
+
+@pytest.fixture
+def cluster(tmp_path):
+    with running_cluster(tmp_path / "searchd", CORPUS) as local:
+        yield local
+
+
+def _held_by(cluster, article_id: str) -> list[int]:
+    """The shards whose live index holds the article."""
+    from wardnews.index.searchd.client import Connection
+    from wardnews.index.searchd.shards import document_id
+
+    slot = cluster.live()["slot"]
+    found = []
+    for number, shard in enumerate(cluster.shards):
+        connection = Connection(shard.host, shard.port)
+        try:
+            rows = connection.execute(f"SELECT id FROM {slot} WHERE id = {document_id(article_id)}")[0]
+        finally:
+            connection.close()
+        if rows:
+            found.append(number)
+    return found
+
+
+def test_a_rebuild_switches_whole_archives(cluster):
+    from wardnews.index.searchd.archive import SearchdArchive
+    from wardnews.index.searchd.writer import rebuild
+
+    with SearchdArchive(cluster.cluster.folder) as archive:
+        before = archive.search("").total
+        slot = cluster.cluster.live()["slot"]
+        seen, stop = set(), threading.Event()
+
+        def searching():
+            with SearchdArchive(cluster.cluster.folder) as other:
+                while not stop.is_set():
+                    seen.add(other.search("").total)
+
+        worker = threading.Thread(target=searching)
+        worker.start()
+        try:
+            summary = rebuild(SEARCH_CORPUS, cluster.cluster)
+        finally:
+            stop.set()
+            worker.join(30)
+        after = archive.search("").total
+    assert cluster.cluster.live()["slot"] != slot
+    assert after == summary.added != before
+    assert seen <= {before, after}, f"a search saw a half-built archive: {seen}"
+
+
+def test_updates_and_deletions_reach_the_owning_shard(cluster):
+    from wardnews.index.searchd.archive import SearchdArchive
+    from wardnews.index.searchd.ingest import corpus_articles
+    from wardnews.index.searchd.shards import shard_of
+    from wardnews.index.searchd.writer import delete, update
+
+    article = corpus_articles(SEARCH_CORPUS)[0][0]
+    owner = shard_of(article.id, len(cluster.cluster.shards))
+    with SearchdArchive(cluster.cluster.folder) as archive:
+        before = archive.search("")
+        update(cluster.cluster, [article])
+        archive.refresh()
+        after = archive.search("")
+        assert after.total == before.total + 1
+        assert archive.article(article.id) == article
+        assert _held_by(cluster.cluster, article.id) == [owner]
+        word = article.title.split()[0]
+        assert article.id in {h.id for h in archive.search(word, limit=100).hits}
+        years = {v.value: v.count for v in after.facets["year"]}
+        old_years = {v.value: v.count for v in before.facets["year"]}
+        year = str(article.date.year) if article.date else "unknown"
+        assert years[year] == old_years.get(year, 0) + 1
+        delete(cluster.cluster, [article.id])
+        assert archive.search("").total == before.total
+        assert _held_by(cluster.cluster, article.id) == []
