@@ -91,3 +91,17 @@ def test_searches_running_while_a_shard_dies_end_in_time(cluster):
     assert isinstance(results[-1], ShardUnavailable)
     assert all(isinstance(r, (int, ShardUnavailable)) for r in results), results
     assert max(s for _, s in outcomes) < TIMEOUT
+
+
+def test_a_restarted_head_is_reconnected_to(cluster):
+    """A kept connection that searchd closed (a restart, its client_timeout) is opened again,
+    not reported as a shard down."""
+    from wardnews.index.searchd.archive import SearchdArchive
+    from wardnews.index.searchd.process import start
+
+    with SearchdArchive(cluster.cluster.folder) as archive:
+        whole = archive.search("đảng").total
+        head = cluster.head
+        head.stop()
+        cluster.head = start(head.config, head.host, head.port)
+        assert archive.search("đảng").total == whole

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...archive import Article
-from ..errors import ArticleNotFound
+from ..errors import ArticleNotFound, SearchError
 from ..facets import COUNTED, data_name
 from ..plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from ..request import MAX_PAGE_SIZE, SearchRequest
@@ -31,7 +31,7 @@ from .filters import Filters, filters
 from .schema import mva
 from .shards import document_id, shard_of
 from .tokens import token
-from .translate import EVERYTHING, NOTHING, both, match_text, positive, without
+from .translate import NOTHING, both, match_text, positive, without
 
 NOTHING_MATCH = "(@every __none)"  # a token no article holds
 ORDERS = {"newest": "day DESC, seq ASC", "oldest": "oldest ASC, seq ASC",
@@ -63,8 +63,9 @@ class SearchdArchive:
         self.location = Path(folder)
         self.cluster = cluster or Cluster.load(self.location)
         if self.cluster.head is None:
-            raise ShardUnavailable(str(self.location), "no head is configured; the searchd "
-                                   "backend searches through a distributed head")
+            raise SearchError(f"{self.location / 'cluster.json'} names no head: the searchd "
+                              "backend searches through a distributed head; give --head HOST:PORT "
+                              "to `wardnews index --backend searchd`")
         self._head = Connection(self.cluster.head.host, self.cluster.head.port)
         self._shards = [Connection(s.host, s.port) for s in self.cluster.shards]
         self._lock = threading.RLock()
@@ -305,7 +306,7 @@ class SearchdArchive:
             if size is not None and start >= size:
                 start -= size
                 continue
-            rows, total, _ = self._select(match, where, columns, ORDERS[request.sort],
+            rows, _, _ = self._select(match, where, columns, ORDERS[request.sort],
                                           start, count - len(out))
             out += [(r[0], float(r[1])) for r in rows]
             start = 0
@@ -457,4 +458,4 @@ def _facet_attribute(name: str, mentions: bool) -> str:
     return "year_kind" if name == "year" else mva(data_name(name, mentions))
 
 
-__all__ = ["EVERYTHING", "MAX_PAGE_SIZE", "SearchdArchive"]
+__all__ = ["SearchdArchive", "SearchdResults"]

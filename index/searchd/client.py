@@ -56,7 +56,28 @@ class Connection:
         return self._connection
 
     def execute(self, statement: str) -> list[list[tuple]]:
-        """Run one statement; every result set it returns (a search with FACETs has several)."""
+        """Run one statement; every result set it returns (a search with FACETs has several).
+
+        A connection kept from an earlier statement may have been closed by searchd since
+        (its client_timeout, a restart): that one is opened again and the statement sent
+        once more; a fresh connection that fails is the server's failure.
+        """
+        import pymysql
+
+        reused = self._connection is not None
+        try:
+            return self._run(statement)
+        except pymysql.err.OperationalError as exc:
+            self.close()  # the connection is in an unknown state
+            if reused:
+                try:
+                    return self._run(statement)
+                except pymysql.err.OperationalError as again:
+                    self.close()
+                    raise ShardUnavailable(self.where, str(again.args[-1])) from again
+            raise ShardUnavailable(self.where, str(exc.args[-1])) from exc
+
+    def _run(self, statement: str) -> list[list[tuple]]:
         import pymysql
 
         connection = self._open()
@@ -67,9 +88,10 @@ class Connection:
                 while cursor.nextset():
                     sets.append(list(cursor.fetchall()))
                 return sets
-        except pymysql.err.OperationalError as exc:
-            self.close()  # the connection is in an unknown state: the next call reopens
-            raise ShardUnavailable(self.where, str(exc.args[-1])) from exc
+        except pymysql.err.OperationalError:
+            raise
+        except pymysql.err.InterfaceError as exc:  # the socket went away under pymysql
+            raise pymysql.err.OperationalError(2013, str(exc)) from exc
         except pymysql.err.MySQLError as exc:
             message = str(exc.args[-1])
             if "agent" in message and ("connect" in message or "timed out" in message

@@ -16,7 +16,6 @@ import numpy as np
 
 from ...archive.normalise import canonical_tones
 from ..columns import _TYPES, Columns, Facet, read_columns
-from ..schema import article_fields
 
 KEY_COLUMNS = ("title_folded", "text_folded")
 
@@ -119,4 +118,4 @@ def extend(known: Facet, local: Facet, ids: list[int]) -> list[int]:
     return out
 
 
-__all__ = ["archive_columns", "article_fields", "load", "save", "value_ids"]
+__all__ = ["archive_columns", "extend", "leading_keys", "load", "save", "save_facets", "value_ids"]

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..columns import periods
-from ..keys import facet_key
 from .client import numbers, quote
 from .schema import (EVERY_FIELD, FACET_ATTRIBUTES, FACET_FIELDS, FIELDS, KEY_FIELDS,
                      STRING_ATTRIBUTES, UINT_ATTRIBUTES, mva)
 from .shards import document_id
 from .tokens import EVERY, field_text, token
-
-import numpy as np
 
 VALUE_OFFSET = 1
 UNDATED_LAST = 4_294_967_295  # the `oldest` order puts articles without a year last
@@ -62,4 +61,4 @@ def replace_statement(index: str, rows: list[dict]) -> str:
     return f"REPLACE INTO {index} ({', '.join(COLUMNS)}) VALUES {tuples}"
 
 
-__all__ = ["COLUMNS", "facet_key", "replace_statement", "row"]
+__all__ = ["COLUMNS", "replace_statement", "row"]
