@@ -61,6 +61,8 @@ def test_partial_results_are_marked_partial(cluster):
         assert part.partial and part.to_json()["partial"] is True
         assert 0 < part.total < whole.total
         assert sum(v.count for v in part.facets["year"]) == part.total
+        page = _page_over(cluster.cluster.folder, allowed)
+        assert "Partial results: part of the archive (a server) did not answer" in page
         cluster.start_shard(0)
         again = archive.search("")
         assert not again.partial and again.total == whole.total
@@ -105,3 +107,16 @@ def test_a_restarted_head_is_reconnected_to(cluster):
         head.stop()
         cluster.head = start(head.config, head.host, head.port)
         assert archive.search("đảng").total == whole
+
+
+def _page_over(folder, cluster) -> str:
+    """The English search page of a web app whose archive is this (partial-allowing) one."""
+    from wardnews.index.searchd.archive import SearchdArchive
+    from wardnews.webui import create_app
+    from wardnews.webui.state import KEY
+
+    app = create_app({"WARDNEWS_INDEX": str(folder), "WARDNEWS_BACKEND": "searchd", "TESTING": True})
+    app.extensions[KEY] = SearchdArchive(folder, cluster)
+    response = app.test_client().get("/search?q=&lang=en")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
