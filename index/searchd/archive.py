@@ -179,10 +179,11 @@ class SearchdArchive:
         if found is None:
             plan = make_plan(query, self._segment)
             compiled = plan.compiled
-            exact = None if compiled.exact is None else _text(match_text(compiled.exact))
-            adjacent = None if compiled.adjacent is None else _text(match_text(compiled.adjacent))
-            found = _Planned(plan, _translated(compiled.query), _translated(compiled.strict),
-                             exact, adjacent)
+            years = tuple(self._live.get("years", (0, 0)))
+            exact = None if compiled.exact is None else _translated(compiled.exact, years)
+            adjacent = None if compiled.adjacent is None else _translated(compiled.adjacent, years)
+            found = _Planned(plan, _translated(compiled.query, years),
+                             _translated(compiled.strict, years), exact, adjacent)
             self._plans[query] = found
             if len(self._plans) > PLANS_KEPT:
                 self._plans.popitem(last=False)
@@ -445,8 +446,8 @@ def _head_of(record: str) -> str:
     return f"{data['title']}\n{data['text'][:SUGGESTION_WINDOW]}"
 
 
-def _translated(query) -> str:
-    return _text(match_text(query))
+def _translated(query, years: tuple[int, int] = (0, 0)) -> str:
+    return _text(match_text(query, years))
 
 
 def _raw(text: str):

@@ -6,7 +6,8 @@ import numpy as np
 
 from ..columns import periods
 from .client import numbers, quote
-from .schema import (EVERY_FIELD, FACET_ATTRIBUTES, FACET_FIELDS, FIELDS, KEY_FIELDS,
+from .dates import date_keys
+from .schema import (DATES_FIELD, EVERY_FIELD, FACET_ATTRIBUTES, FACET_FIELDS, FIELDS, KEY_FIELDS,
                      STRING_ATTRIBUTES, UINT_ATTRIBUTES, mva)
 from .shards import document_id
 from .tokens import EVERY, field_text, token
@@ -34,6 +35,7 @@ def row(fields: dict, seq: int, ids: dict[str, list[int]], officials: list[str])
     values.update({f: _facet_text(fields, f) for f in FACET_FIELDS})
     values["official"] = " ".join(token(k, "official") for k in officials)
     values[EVERY_FIELD] = EVERY
+    values[DATES_FIELD] = " ".join(token(k, DATES_FIELD) for k in date_keys(day, int(fields["md"])))
     values.update(seq=seq, day=day, oldest=day or UNDATED_LAST,
                   first_day=first if day else 0, last_day=last if day else 0, year=year,
                   md=int(fields["md"]), kind=int(fields["kind"]),

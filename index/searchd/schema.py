@@ -12,7 +12,8 @@ KEY_FIELDS = ("title_exact", "title_folded", "title_pairs", "title_exact_pairs",
               "text_exact", "text_folded", "text_pairs", "text_exact_pairs")
 FACET_FIELDS = ("ward", "official", "term", "category")  # searchable by folded key (ward:...)
 EVERY_FIELD = "every"  # one constant token, so a query of exclusions alone has a positive side
-FIELDS = KEY_FIELDS + FACET_FIELDS + (EVERY_FIELD,)
+DATES_FIELD = "dates"  # the date as tokens, for dates typed in the query (dates.py)
+FIELDS = KEY_FIELDS + FACET_FIELDS + (DATES_FIELD, EVERY_FIELD)
 
 # Facet value ids per article, one attribute per facet the embedded columns count.
 FACET_ATTRIBUTES = ("ward", "district", "province", "now", "now_province",

@@ -22,7 +22,7 @@ EVERY = "__every"  # the one token of the `every` field
 FIELD_LETTERS = {"title_exact": "a", "title_folded": "b", "title_pairs": "c",
                  "title_exact_pairs": "d", "text_exact": "e", "text_folded": "f",
                  "text_pairs": "g", "text_exact_pairs": "h", "ward": "w", "official": "o",
-                 "term": "t", "category": "k"}
+                 "term": "t", "category": "k", "dates": "q"}
 _PLAIN = re.compile(r"[a-z0-9]")
 
 

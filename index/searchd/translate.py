@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from whoosh import query as wq
 
+from .dates import DATES_FIELD, cover
 from .errors import NotTranslated
 from .schema import EVERY_FIELD, FIELDS
 from .tokens import EVERY, token
@@ -18,15 +19,16 @@ EVERYTHING = object()
 NOTHING = object()
 
 
-def match_text(query: wq.Query):
-    """The MATCH text of a query: a string, or EVERYTHING / NOTHING.
+def match_text(query: wq.Query, years: tuple[int, int] = (0, 0)):
+    """The MATCH text of a query: a string, or EVERYTHING / NOTHING.  `years` are the first
+    and last year the archive holds, which bound a date range typed in the query.
 
     >>> match_text(wq.And([wq.Term("text_folded", "dang"), wq.Phrase("text_pairs", ["luong khanh", "khanh thien"])]))
     '((@text_folded f_dang) (@text_pairs "g_luong_20_khanh g_khanh_20_thien"))'
     >>> match_text(wq.AndNot(wq.Every(), wq.Term("text_folded", "dang")))
     '((@every __every) -(@text_folded f_dang))'
     """
-    return _write(query)
+    return _write(query, years)
 
 
 def positive(text) -> str:
@@ -42,7 +44,7 @@ def _field(name: str) -> str:
     return name
 
 
-def _write(node):
+def _write(node, years: tuple[int, int]):
     if isinstance(node, wq.Every):
         return EVERYTHING
     if node is wq.NullQuery or isinstance(node, type(wq.NullQuery)):
@@ -55,18 +57,29 @@ def _write(node):
         field = _field(node.fieldname)
         return f'(@{field} "{" ".join(token(w, field) for w in node.words)}")'
     if isinstance(node, wq.AndNot):  # before And: AndNot is no And subclass, but be explicit
-        return _and_not(_write(node.a), _write(node.b))
+        return _and_not(_write(node.a, years), _write(node.b, years))
     if isinstance(node, wq.AndMaybe):
-        return _write(node.a)  # the optional side only ranks
+        return _write(node.a, years)  # the optional side only ranks
     if isinstance(node, wq.And):
-        return _and([_write(q) for q in node.subqueries])
+        return _and([_write(q, years) for q in node.subqueries])
     if isinstance(node, wq.Or):
-        return _or([_write(q) for q in node.subqueries])
+        return _or([_write(q, years) for q in node.subqueries])
     if isinstance(node, wq.Prefix):
         raise NotTranslated("prefixes (a word ending in *)")
     if isinstance(node, wq.NumericRange):
-        raise NotTranslated("dates typed in the query (date:...)")
+        return _dates(node, years)
     raise NotTranslated(f"the query node {type(node).__name__}")
+
+
+def _dates(node: wq.NumericRange, years: tuple[int, int]):
+    """A day or month-and-day range (compile._days) as the date tokens it wholly holds."""
+    if node.fieldname == "md" and node.start == node.end:
+        keys = [f"md{node.start}"]
+    elif node.fieldname == "day":
+        keys = cover(node.start, node.end, years)
+    else:
+        raise NotTranslated(f"ranges of {node.fieldname!r}")
+    return _or([f"(@{DATES_FIELD} {token(k, DATES_FIELD)})" for k in keys])
 
 
 def _and(parts: list):

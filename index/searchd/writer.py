@@ -68,12 +68,20 @@ def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
     root = corpus_root(absolute(corpus))
     write_json(cluster.folder / LIVE, {
         "slot": slot, "articles": len(articles), "next_seq": len(articles),
+        "years": _years(fields),
         "corpus": str(root), "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "shards": [s.address for s in cluster.shards]})
     summary = BuildSummary(full=True, read=len(articles), added=len(articles), problems=problems,
                            location=str(cluster.folder))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _years(fields: list[dict], known: list[int] = ()) -> list[int]:
+    """The first and the last year the articles (and `known`) are dated in; [0, 0] if none:
+    what bounds a date range typed in a query (dates.cover)."""
+    found = [int(f["day"]) // 10000 for f in fields if int(f["day"])] + list(known)
+    return [min(found), max(found)] if found else [0, 0]
 
 
 def update(cluster: Cluster, articles: list[Article]) -> int:
@@ -104,7 +112,9 @@ def update(cluster: Cluster, articles: list[Article]) -> int:
         for connection in connections:
             connection.close()
     dictionary.save_facets(path, known)
-    write_json(cluster.folder / LIVE, {**live, "next_seq": seq})
+    known_years = [y for y in live.get("years", []) if y]
+    write_json(cluster.folder / LIVE, {**live, "next_seq": seq,
+                                       "years": _years(fields, known_years)})
     return len(fields)
 
 
