@@ -149,33 +149,7 @@ class Archive:
 
     def _expanded(self, planned: Plan) -> tuple[wq.Query, wq.Query, tuple[str, ...]]:
         """Both readings with each prefix ("Thiệ*") read as the words of the index it begins."""
-        compiled = planned.compiled
-        if not compiled.prefixes:
-            return compiled.query, compiled.strict, ()
-        reader = self._searcher.reader()
-        words: dict[tuple[str, str], list[str]] = {}
-        notes = []
-        for fieldname, prefix in compiled.prefixes:
-            found = []
-            for term in reader.expand_prefix(fieldname, prefix):
-                found.append(term.decode("utf-8") if isinstance(term, bytes) else term)
-                if len(found) > MAX_SCANNED_PREFIX_WORDS:
-                    break
-            if len(found) > MAX_PREFIX_WORDS:
-                found.sort(key=lambda w: -reader.doc_frequency(fieldname, w))
-                notes.append(f"'{prefix}*' begins more than {MAX_PREFIX_WORDS} words: the "
-                             f"{MAX_PREFIX_WORDS} most frequent were searched")
-                found = found[:MAX_PREFIX_WORDS]
-            words[(fieldname, prefix)] = found
-
-        def expand(node):
-            if isinstance(node, wq.Prefix):
-                terms = words.get((node.fieldname, node.text), [])
-                return wq.Or([wq.Term(node.fieldname, w) for w in terms]) if terms else wq.NullQuery
-            return node
-
-        return (compiled.query.accept(expand), compiled.strict.accept(expand),
-                tuple(dict.fromkeys(notes)))
+        return expand_prefixes(planned.compiled, self._searcher.reader())
 
     def _find(self, request: SearchRequest) -> _Found:
         """The articles a request lists, in its reading, with their scores, and how many more
@@ -417,6 +391,47 @@ def make_hit(article: Article, score: float | None, finder: Finder | None) -> Hi
         date_partial=article.date_partial,
         date_precision=article.date_precision,
     )
+
+
+def expand_prefixes(compiled, reader) -> tuple[wq.Query, wq.Query, tuple[str, ...]]:
+    """Both readings of a compiled query with each prefix ("Thiệ*") read as the words it
+    begins in the reader's vocabulary (see prefix_words)."""
+    if not compiled.prefixes:
+        return compiled.query, compiled.strict, ()
+    words, notes = prefix_words(compiled, reader)
+    return with_words(compiled.query, words), with_words(compiled.strict, words), notes
+
+
+def prefix_words(compiled, reader) -> tuple[dict[tuple[str, str], list[str]], tuple[str, ...]]:
+    """The words each prefix of a compiled query begins in the reader's vocabulary
+    (`expand_prefix(field, prefix)` in key order, `doc_frequency(field, word)`): the most
+    frequent ones when there are too many, said in the notes."""
+    words: dict[tuple[str, str], list[str]] = {}
+    notes = []
+    for fieldname, prefix in compiled.prefixes:
+        found = []
+        for term in reader.expand_prefix(fieldname, prefix):
+            found.append(term.decode("utf-8") if isinstance(term, bytes) else term)
+            if len(found) > MAX_SCANNED_PREFIX_WORDS:
+                break
+        if len(found) > MAX_PREFIX_WORDS:
+            found.sort(key=lambda w: -reader.doc_frequency(fieldname, w))
+            notes.append(f"'{prefix}*' begins more than {MAX_PREFIX_WORDS} words: the "
+                         f"{MAX_PREFIX_WORDS} most frequent were searched")
+            found = found[:MAX_PREFIX_WORDS]
+        words[(fieldname, prefix)] = found
+    return words, tuple(dict.fromkeys(notes))
+
+
+def with_words(query: wq.Query, words: dict[tuple[str, str], list[str]]) -> wq.Query:
+    """The query with each prefix read as the words it begins (prefix_words)."""
+    def expand(node):
+        if isinstance(node, wq.Prefix):
+            terms = words.get((node.fieldname, node.text), [])
+            return wq.Or([wq.Term(node.fieldname, w) for w in terms]) if terms else wq.NullQuery
+        return node
+
+    return query.accept(expand)
 
 
 def _NOTHING(text: str, most: int | None = None) -> list:  # a finder that marks nothing

@@ -20,7 +20,7 @@ from ..facets import COUNTED, data_name
 from ..plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from ..request import MAX_PAGE_SIZE, SearchRequest
 from ..results import SearchResult, Stats
-from ..search import Archive, SUGGESTION_WINDOW, SUGGESTIONS_KEPT, make_hit
+from ..search import Archive, SUGGESTION_WINDOW, prefix_words, with_words, SUGGESTIONS_KEPT, make_hit
 from ..suggest import SAMPLE, suggestions_for
 from ..words import Statistics, word_lengths
 from . import counting, dictionary
@@ -31,6 +31,7 @@ from .filters import Filters, filters
 from .schema import mva
 from .shards import document_id, shard_of
 from .tokens import token
+from .vocabulary import Vocabulary
 from .translate import NOTHING, both, match_text, positive, without
 
 NOTHING_MATCH = "(@every __none)"  # a token no article holds
@@ -48,6 +49,7 @@ class _Planned:
     strict: str
     exact: str | None
     adjacent: str | None
+    notes: tuple[str, ...] = ()  # of prefixes expanded to their most frequent words
 
 
 def _text(translated) -> str:
@@ -92,6 +94,7 @@ class SearchdArchive:
             self._frequencies: dict[tuple[str, str], tuple[int, int]] = {}
             self._suggested: OrderedDict[SearchRequest, tuple] = OrderedDict()
             self._total: float | None = None
+            self._words: Vocabulary | None = None
 
     def close(self) -> None:
         with self._lock:
@@ -180,14 +183,23 @@ class SearchdArchive:
             plan = make_plan(query, self._segment)
             compiled = plan.compiled
             years = tuple(self._live.get("years", (0, 0)))
-            exact = None if compiled.exact is None else _translated(compiled.exact, years)
-            adjacent = None if compiled.adjacent is None else _translated(compiled.adjacent, years)
-            found = _Planned(plan, _translated(compiled.query, years),
-                             _translated(compiled.strict, years), exact, adjacent)
+            words, notes = prefix_words(compiled, self._vocabulary()) if compiled.prefixes else ({}, ())
+
+            def written(query):  # prefixes expanded (in the tiers too), then as MATCH text
+                return None if query is None else _translated(with_words(query, words), years)
+
+            found = _Planned(plan, written(compiled.query), written(compiled.strict),
+                             written(compiled.exact), written(compiled.adjacent), notes)
             self._plans[query] = found
             if len(self._plans) > PLANS_KEPT:
                 self._plans.popitem(last=False)
         return found
+
+    def _vocabulary(self) -> Vocabulary:
+        """The words prefixes expand in, read at the first prefix after each rebuild."""
+        if self._words is None:
+            self._words = Vocabulary.load(self.location / f"vocabulary-{self._slot}.json")
+        return self._words
 
     def highlighter(self, query: str, reading: str = "strict") -> Highlighter:
         with self._lock:
@@ -214,14 +226,15 @@ class SearchdArchive:
         chosen = filters(self._facets, request)
         where = chosen.where()
         more = 0
-        if compiled.differs:
+        if compiled.differs or compiled.prefixes:
             more = self._count(_text(without(_raw(planned.loose), _raw(planned.strict))), where)
-        reading, notes = request.match, planned.plan.notes
+        reading, notes = request.match, planned.plan.notes + planned.notes
         if reading == "strict" and more and not self._count(planned.strict, where):
             reading = "loose"
             notes += (f"no article has the words as typed; these {more} have them with other "
                       "accents or with their syllables apart",)
-        listed = planned.strict if reading == "strict" and compiled.differs else planned.loose
+        differs = compiled.differs or compiled.prefixes
+        listed = planned.strict if reading == "strict" and differs else planned.loose
         return _Found(planned, reading, listed, chosen, more, notes)
 
     def _assemble(self, request: SearchRequest, found: _Found) -> SearchResult:

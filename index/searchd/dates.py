@@ -4,8 +4,8 @@ compile.py makes such a date a NumericRange over the day number (yyyymmdd; yyyym
 to the month, yyyy0000 to the year) inside the boolean tree, where searchd allows no
 attribute condition.  So each article's day is also written as three tokens, of its year,
 its month and its day number, and a range as the fewest tokens whose values it wholly
-holds: whole years, whole months at its edges, single day numbers at the edges of those.
-Any day number is then inside the range exactly when one of its tokens is.
+holds, read as columns.within reads them (a month known alone is inside a range only if all
+its days are): whole years, whole months at its edges, single days at the edges of those.
 """
 
 from __future__ import annotations
@@ -24,27 +24,28 @@ def date_keys(day: int, md: int) -> list[str]:
 
 
 def cover(start: int, end: int, years: tuple[int, int]) -> list[str]:
-    """The keys of every day number from `start` to `end` (both included), for the years the
-    archive holds (`years`: the first and the last).
+    """The keys of every date wholly inside `start` to `end` (yyyymmdd, both included) as
+    columns.within reads a date: a day inside; a month known alone if all its days are; a
+    year known alone if all of it is.  For the years the archive holds (`years`).
 
-    >>> cover(20200000, 20209999, (2015, 2025))
+    >>> cover(20200101, 20201231, (2015, 2025))
     ['y2020']
-    >>> cover(20200601, 20200731, (2015, 2025))[:2], len(cover(20200601, 20200731, (2015, 2025)))
-    (['d20200601', 'd20200602'], 63)
+    >>> cover(20200601, 20200731, (2015, 2025)), cover(20200615, 20200617, (2015, 2025))
+    (['m202006', 'm202007'], ['d20200615', 'd20200616', 'd20200617'])
     >>> [k for k in cover(20191215, 20210131, (2015, 2025)) if not k.startswith("d")]
-    ['y2020', 'm202100']
+    ['y2020', 'm202101']
     """
     first, last = max(start // 10000, years[0]), min(end // 10000, years[1])
     keys = []
     for year in range(first, last + 1):
         base = year * 10000
-        if start <= base and base + 9999 <= end:
+        if start <= base + 101 and base + 1231 <= end:  # the year known alone is inside
             keys.append(f"y{year}")
             continue
-        for month in range(13):
+        for month in range(1, 13):
             low = base + month * 100
-            if start <= low and low + 99 <= end:
+            if start <= low + 1 and low + 31 <= end:  # the month known alone is inside
                 keys.append(f"m{year * 100 + month}")
-            elif low + 99 >= start and low <= end:
-                keys += [f"d{low + d}" for d in range(32) if start <= low + d <= end]
+            elif low + 31 >= start and low + 1 <= end:
+                keys += [f"d{low + d}" for d in range(1, 32) if start <= low + d <= end]
     return keys

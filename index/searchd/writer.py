@@ -11,7 +11,7 @@ from ...archive import Article
 from ...archive.defaults import absolute, corpus_root
 from ..build import BuildSummary
 from ..schema import article_fields
-from . import dictionary
+from . import dictionary, vocabulary
 from .client import Connection, numbers
 from .cluster import LIVE, Cluster, write_json
 from .documents import replace_statement, row
@@ -65,6 +65,7 @@ def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
         for connection in connections:
             connection.close()
     dictionary.save(cluster.folder / f"dictionary-{slot}.json", columns)
+    vocabulary.save(cluster.folder / f"vocabulary-{slot}.json", vocabulary.count_words(fields))
     root = corpus_root(absolute(corpus))
     write_json(cluster.folder / LIVE, {
         "slot": slot, "articles": len(articles), "next_seq": len(articles),
@@ -112,6 +113,8 @@ def update(cluster: Cluster, articles: list[Article]) -> int:
         for connection in connections:
             connection.close()
     dictionary.save_facets(path, known)
+    words = cluster.folder / f"vocabulary-{slot}.json"
+    vocabulary.save(words, vocabulary.count_words(fields, vocabulary.load_counts(words)))
     known_years = [y for y in live.get("years", []) if y]
     write_json(cluster.folder / LIVE, {**live, "next_seq": seq,
                                        "years": _years(fields, known_years)})
