@@ -37,9 +37,13 @@ from .translate import NOTHING, both, match_text, positive, without
 NOTHING_MATCH = "(@every __none)"  # a token no article holds
 ORDERS = {"newest": "day DESC, seq ASC", "oldest": "oldest ASC, seq ASC",
           "relevance": "WEIGHT() DESC, seq ASC"}
-# Field weights as the embedded schema boosts them (titles twice), for searchd's BM25F.
-RANKER = "ranker=expr('bm25f(1.2, 0.75)'), field_weights=(title_exact=2, title_folded=2, " \
-         "title_pairs=2, title_exact_pairs=2)"
+# BM25F over the matched keywords, titles weighted twice as the embedded schema boosts them.
+# searchd's WEIGHT() is an integer and its default idf is scaled into [0, 0.5]: unscaled,
+# every article weighed the same (0) and relevance was corpus order.  Plain idf, scaled up,
+# agrees best with the embedded order (tests/test_searchd_ranking.py, bench/searchd_relevance.py).
+WEIGHT_SCALE = 1_000_000
+RANKER = (f"ranker=expr('bm25f(1.2, 0.75) * {WEIGHT_SCALE}'), idf='plain,tfidf_unnormalized', "
+          "field_weights=(title_exact=2, title_folded=2, title_pairs=2, title_exact_pairs=2)")
 
 
 @dataclass(frozen=True)
@@ -293,11 +297,11 @@ class SearchdArchive:
         rows, _, _ = self._select(_translated(query), [], "record", "seq ASC", 0, SAMPLE)
         return [r[0] for r in rows]
 
-    def _tiers(self, request: SearchRequest, found: _Found) -> list[str]:
+    def _tiers(self, request: SearchRequest, found: _Found) -> list[tuple[str, int]]:
         """The listed reading cut into its ranking tiers, best first (Archive._tiered):
         the typed diacritics (2), then the words side by side (1)."""
         if request.sort != "relevance":
-            return [found.match]
+            return [(found.match, 0)]
         planned = found.planned
         tiers = [(found.match, 0)]
         for tier_match, weight in ((planned.exact, 2), (planned.adjacent, 1)):
@@ -305,7 +309,7 @@ class SearchdArchive:
                 continue
             tiers = [(t, w + weight) for m, w in tiers for t in (both(m, tier_match),)] + \
                     [(without(m, tier_match), w) for m, w in tiers]
-        return [m for m, _ in sorted(tiers, key=lambda t: -t[1])]
+        return sorted(tiers, key=lambda t: -t[1])
 
     def _ordered(self, request, found: _Found, where, start: int, count: int,
                  columns: str = "record, WEIGHT() AS w") -> list[tuple]:
@@ -313,7 +317,13 @@ class SearchdArchive:
         request's order."""
         out: list[tuple] = []
         tiers = self._tiers(request, found)
-        for match in tiers:
+        # As Archive._tiered, each tier step lifts a score past any score of the reading, so
+        # the score a reader sees still falls down the list.
+        lift = 0.0
+        if len(tiers) > 1:
+            top, _, _ = self._select(found.match, [], "id, WEIGHT() AS w", ORDERS["relevance"])
+            lift = top[0][1] / WEIGHT_SCALE + 1.0 if top else 0.0
+        for match, tier in tiers:
             if len(out) == count:
                 break
             size = self._count(match, where) if len(tiers) > 1 else None
@@ -322,7 +332,7 @@ class SearchdArchive:
                 continue
             rows, _, _ = self._select(match, where, columns, ORDERS[request.sort],
                                           start, count - len(out))
-            out += [(r[0], float(r[1])) for r in rows]
+            out += [(r[0], r[1] / WEIGHT_SCALE + tier * lift) for r in rows]
             start = 0
         return out
 
