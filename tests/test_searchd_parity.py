@@ -77,10 +77,10 @@ def search_cluster(tmp_path_factory):
         yield local
 
 
-def _check(embedded, folder):
+def _check(embedded, folder, cluster=None):
     from wardnews.index.searchd.archive import SearchdArchive
 
-    with SearchdArchive(folder) as searchd:
+    with SearchdArchive(folder, cluster) as searchd:
         failures, untranslated = _parity(embedded, searchd)
     assert not failures, f"{len(failures)} requests differ; the first: {failures[:3]}"
     assert set(untranslated) <= NOT_TRANSLATED, untranslated
@@ -92,6 +92,17 @@ def test_demo_corpus_answers_alike(demo_index, searchd_cluster):
 
     with Archive(demo_index) as embedded:
         assert _check(embedded, searchd_cluster.cluster.folder) == {}
+
+
+def test_without_a_head_the_client_merges_alike(demo_index, searchd_cluster):
+    """The same table with no head configured: the client asks both shards and merges."""
+    import dataclasses
+
+    from wardnews.index import Archive
+
+    headless = dataclasses.replace(searchd_cluster.cluster, head=None)
+    with Archive(demo_index) as embedded:
+        assert _check(embedded, searchd_cluster.cluster.folder, headless) == {}
 
 
 def test_rule_corpus_answers_alike(search_archive, search_cluster):

@@ -68,6 +68,25 @@ def test_partial_results_are_marked_partial(cluster):
         assert not again.partial and again.total == whole.total
 
 
+def test_without_a_head_a_dead_shard_is_an_error_or_partial(cluster):
+    from wardnews.index.searchd.archive import SearchdArchive
+    from wardnews.index.searchd.errors import ShardUnavailable
+
+    strict = dataclasses.replace(cluster.cluster, head=None)
+    allowed = dataclasses.replace(strict, partial=True)
+    with SearchdArchive(strict.folder, strict) as failing, SearchdArchive(strict.folder, allowed) as lenient:
+        whole = failing.search("").total
+        cluster.shards[1].kill()
+        found, seconds = _timed(lambda: failing.search(""))
+        assert isinstance(found, ShardUnavailable) and seconds < TIMEOUT
+        dead = cluster.cluster.shards[1].address
+        assert str(found).startswith(f"The searchd at {dead} did not answer")
+        part = lenient.search("")
+        assert part.partial and 0 < part.total < whole
+        cluster.start_shard(1)
+        assert failing.search("").total == whole
+
+
 def test_searches_running_while_a_shard_dies_end_in_time(cluster):
     from wardnews.index.searchd.archive import SearchdArchive
     from wardnews.index.searchd.errors import ShardUnavailable

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...archive import Article
-from ..errors import ArticleNotFound, SearchError
+from ..errors import ArticleNotFound
 from ..facets import COUNTED, data_name
 from ..plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from ..request import MAX_PAGE_SIZE, SearchRequest
@@ -23,7 +23,7 @@ from ..results import SearchResult, Stats
 from ..search import Archive, SUGGESTION_WINDOW, prefix_words, with_words, SUGGESTIONS_KEPT, make_hit
 from ..suggest import SAMPLE, suggestions_for
 from ..words import Statistics, word_lengths
-from . import counting, dictionary
+from . import counting, dictionary, fanout
 from .client import Connection, quote
 from .cluster import Cluster, head_index
 from .errors import ShardUnavailable
@@ -68,11 +68,9 @@ class SearchdArchive:
     def __init__(self, folder: str | Path, cluster: Cluster | None = None):
         self.location = Path(folder)
         self.cluster = cluster or Cluster.load(self.location)
-        if self.cluster.head is None:
-            raise SearchError(f"{self.location / 'cluster.json'} names no head: the searchd "
-                              "backend searches through a distributed head; give --head HOST:PORT "
-                              "to `wardnews index --backend searchd`")
-        self._head = Connection(self.cluster.head.host, self.cluster.head.port)
+        # Without a head the client asks every shard and merges (fanout.py).
+        head = self.cluster.head
+        self._head = Connection(head.host, head.port) if head else None
         self._shards = [Connection(s.host, s.port) for s in self.cluster.shards]
         self._lock = threading.RLock()
         self._live: dict | None = None
@@ -103,7 +101,8 @@ class SearchdArchive:
     def close(self) -> None:
         with self._lock:
             for connection in (self._head, *self._shards):
-                connection.close()
+                if connection is not None:
+                    connection.close()
 
     def __enter__(self) -> SearchdArchive:
         return self
@@ -134,6 +133,12 @@ class SearchdArchive:
         # one costs each agent memory up front (a million made the shards time out).
         most = max(1000, offset + limit, self._values + 16 if facets else 0)
         options = f"max_matches={most}" + (f", {RANKER}" if "WEIGHT()" in order else "")
+        if self._head is None:
+            rows, total, sets, missing = fanout.select(
+                self._shards, self._slot, columns, clause, order, offset, limit, options, facets,
+                most, self.cluster.partial)
+            self._partial |= missing
+            return rows, total, sets
         faceted = "".join(f" FACET {f} ORDER BY COUNT(*) DESC LIMIT {most}" for f in facets)
         sets, meta = self._query(f"SELECT {columns} FROM {self._index}{clause} ORDER BY {order} "
                                  f"LIMIT {offset}, {limit} OPTION {options}{faceted}")
@@ -167,8 +172,12 @@ class SearchdArchive:
     def _syllables(self) -> float:
         """Syllables of every text (the statistics' total), summed by searchd at once."""
         if self._total is None:
-            sets, _ = self._query(f"SELECT SUM(text_length) AS s FROM {self._index}")
-            self._total = float(sets[0][0][0]) if sets[0] else 0.0
+            if self._head is None:
+                sums = [s.execute(f"SELECT SUM(text_length) AS s FROM {self._slot}")[0] for s in self._shards]
+                self._total = float(sum(r[0][0] for r in sums if r))
+            else:
+                sets, _ = self._query(f"SELECT SUM(text_length) AS s FROM {self._index}")
+                self._total = float(sets[0][0][0]) if sets[0] else 0.0
         return self._total
 
     def _documents_writing(self, keys) -> int:
