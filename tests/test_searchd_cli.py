@@ -85,3 +85,22 @@ def test_web_api_over_searchd_is_the_embedded_api(trial, demo_index, monkeypatch
     if first:
         article = over_searchd.test_client().get(f"/api/article/{first}")
         assert article.get_json() == embedded.test_client().get(f"/api/article/{first}").get_json()
+
+
+def test_both_backends_are_the_seam(trial, demo_index, monkeypatch):
+    from wardnews.index import Archive, Backend, backend_name, open_backend
+    from wardnews.index.searchd.archive import SearchdArchive
+
+    with open_backend(trial) as searchd, open_backend(demo_index) as embedded:
+        assert isinstance(searchd, SearchdArchive) and isinstance(embedded, Archive)
+        assert isinstance(searchd, Backend) and isinstance(embedded, Backend)
+    monkeypatch.setenv("WARDNEWS_BACKEND", "searchd")
+    assert backend_name(demo_index) == "searchd"
+    assert backend_name(demo_index, "whoosh") == "whoosh"
+    monkeypatch.setenv("WARDNEWS_BACKEND", "solr")
+    from wardnews.index import SearchError
+
+    with pytest.raises(SearchError) as unknown:
+        backend_name(demo_index)
+    assert str(unknown.value) == ("'solr' is not a backend; the backends are whoosh, searchd "
+                                  "(--backend or WARDNEWS_BACKEND)")

@@ -88,3 +88,17 @@ def test_updates_and_deletions_reach_the_owning_shard(cluster):
         delete(cluster.cluster, [article.id])
         assert archive.search("").total == before.total
         assert _held_by(cluster.cluster, article.id) == []
+
+
+def test_an_export_across_a_rebuild_says_so(cluster):
+    from wardnews.index import SearchError
+    from wardnews.index.searchd.archive import SearchdArchive
+    from wardnews.index.searchd.writer import rebuild
+
+    with SearchdArchive(cluster.cluster.folder) as archive:
+        results = archive.iter_results("")
+        rebuild(SEARCH_CORPUS, cluster.cluster)
+        with pytest.raises(SearchError) as changed:
+            list(results)
+        assert str(changed.value) == "the index changed during the export; run it again"
+        assert len(list(archive.iter_results(""))) == archive.search("").total

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...archive import Article
-from ..errors import ArticleNotFound
+from ..errors import ArticleNotFound, SearchError
 from ..facets import COUNTED, data_name
 from ..plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from ..request import MAX_PAGE_SIZE, SearchRequest
@@ -354,8 +354,13 @@ class SearchdArchive:
             total = self._count(found.match, found.chosen.where())
             return SearchdResults(self, request, found, total)
 
-    def _batch(self, request, found: _Found, start: int, count: int, columns: str = "record, WEIGHT() AS w"):
+    def _batch(self, request, found: _Found, start: int, count: int,
+                columns: str = "record, WEIGHT() AS w", slot: str | None = None):
         with self._lock:
+            if slot is not None:
+                self.refresh()
+                if self._slot != slot:  # a rebuild went live: its pages would be another list
+                    raise SearchError("the index changed during the export; run it again")
             return self._ordered(request, found, found.chosen.where(), start, count, columns)
 
     def position(self, request: SearchRequest | str | None, article_id: str, /, **options):
@@ -436,6 +441,7 @@ class SearchdResults:
         self.total = total
         self.match = found.reading
         self._read = (archive, request, found)
+        self._slot = archive._slot  # the archive the total counts
 
     def __len__(self) -> int:
         return self.total
@@ -445,7 +451,7 @@ class SearchdResults:
         finder = found.planned.plan.finder(found.reading)
         scored = request.sort == "relevance"
         for start in range(0, self.total, MAX_PAGE_SIZE):
-            for record, score in archive._batch(request, found, start, MAX_PAGE_SIZE):
+            for record, score in archive._batch(request, found, start, MAX_PAGE_SIZE, slot=self._slot):
                 yield make_hit(Article.from_json(json.loads(record)), score if scored else None, finder)
 
 
