@@ -88,8 +88,9 @@ def build_archive(corpus: Path, location: str | Path | None = None, backend: str
     """Build or update an archive on its backend; a BuildSummary.
 
     searchd: `shards` ("host:port,...") and `head` ("host:port"), when given, are saved as
-    the folder's cluster.json first; every searchd build is a full rebuild into the idle
-    indexes, switched live when complete.
+    the folder's cluster.json first; a full build (or new shards) fills the idle indexes
+    and switches them live when complete, an update replaces the articles of changed files
+    on their shards.
     """
     from .store import index_location
 
@@ -100,8 +101,10 @@ def build_archive(corpus: Path, location: str | Path | None = None, backend: str
         return build_index(corpus, location, full=full, jobs=jobs, progress=progress)
     from .searchd.cluster import Cluster
     from .searchd.shards import parse_shards
-    from .searchd.writer import rebuild
+    from .searchd.writer import rebuild, update_corpus
 
     if shards:
         Cluster(location, parse_shards(shards), parse_shards(head)[0] if head else None).save()
-    return rebuild(corpus, Cluster.load(location), progress)
+        full = True  # another shard map: every article may live elsewhere now
+    build = rebuild if full else update_corpus
+    return build(corpus, Cluster.load(location), progress)

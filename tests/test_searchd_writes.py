@@ -102,3 +102,46 @@ def test_an_export_across_a_rebuild_says_so(cluster):
             list(results)
         assert str(changed.value) == "the index changed during the export; run it again"
         assert len(list(archive.iter_results(""))) == archive.search("").total
+
+
+def _utf8(path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def test_an_update_by_file_matches_the_embedded_update(tmp_path):
+    """Change one file, delete one, add one: `wardnews index` updates both backends alike."""
+    import shutil
+
+    from wardnews.index import Archive, build_archive, build_index
+    from wardnews.index.searchd.archive import SearchdArchive
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    with running_cluster(tmp_path / "searchd", corpus) as local:
+        build_index(corpus, tmp_path / "whoosh")
+        files = sorted(p for p in corpus.rglob("*.txt") if _utf8(p))
+        changed, deleted = files[0], files[1]
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nPhường Minh Khai họp dân.\n",
+                           encoding="utf-8")
+        deleted.unlink()
+        shutil.copy(SEARCH_CORPUS / sorted(p.name for p in SEARCH_CORPUS.iterdir() if p.is_file())[0],
+                    corpus / "added.txt")
+        summary = build_archive(corpus, local.cluster.folder, "searchd")
+        embedded_summary = build_index(corpus, tmp_path / "whoosh")
+        assert (summary.added, summary.updated, summary.removed) == (
+            embedded_summary.added, embedded_summary.updated, embedded_summary.removed)
+        assert not summary.full and summary.read < 5
+        assert summary.added >= 1 and summary.updated >= 1 and summary.removed >= 1
+        with Archive(tmp_path / "whoosh") as embedded, SearchdArchive(local.cluster.folder) as searchd:
+            for query in ("", "họp dân", "minh khai", "đảng"):
+                e, s = embedded.search(query, sort="newest", limit=100), searchd.search(query, sort="newest", limit=100)
+                assert e.total == s.total and {h.id for h in e.hits} == {h.id for h in s.hits}
+                for name in ("ward", "term", "year"):
+                    assert ({v.value: v.count for v in e.facets[name]}
+                            == {v.value: v.count for v in s.facets[name]}), name
+        again = build_archive(corpus, local.cluster.folder, "searchd")
+        assert (again.read, again.added, again.removed) == (0, 0, 0)

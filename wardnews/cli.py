@@ -180,8 +180,9 @@ def index_command(corpus: Path | None, index_option: Path | None, full: bool, jo
     indexed; the summary lists each with its reason) or when another `wardnews index` is
     writing the same index, 2 for usage errors.
 
-    With --backend searchd every build is a full rebuild into the shards' idle indexes,
-    switched live when complete.
+    With --backend searchd an update replaces the articles of changed files on the shards
+    that own them; --full (or --shards) fills the shards' idle indexes and switches them
+    live when complete.
 
     Example: wardnews index corpus/ --index /tmp/wardnews-index
     """

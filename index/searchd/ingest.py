@@ -16,13 +16,15 @@ from ..build import _scan
 from ..workers import _first_of_each
 
 
-def corpus_articles(corpus: Path) -> tuple[list[Article], list[Problem]]:
-    """Every article of a corpus in corpus order (the embedded docnum order), and the problems."""
+def corpus_articles(corpus: Path, only: set[str] | None = None
+                    ) -> tuple[list[Article], list[Problem], dict[str, str]]:
+    """Every article of a corpus in corpus order (the embedded docnum order), the problems,
+    and each file's digest by source; `only` reads just those sources (an update)."""
     corpus = absolute(corpus)
     root = corpus_root(corpus)
     files, problems, reported = _scan(corpus, root)
     found: list[Problem] = list(problems)
+    paths = [p for source, (p, _) in files.items() if only is None or source in only]
     articles = [annotate(doc, place) for doc, place in
-                _first_of_each(documents_of([p for p, _ in files.values()], root, reported),
-                               found.append)]
-    return articles, found
+                _first_of_each(documents_of(paths, root, reported), found.append)]
+    return articles, found, {source: digest for source, (_, digest) in files.items()}

@@ -12,7 +12,8 @@ from ...archive.defaults import absolute, corpus_root
 from ..build import BuildSummary
 from ..schema import article_fields
 from . import dictionary, vocabulary
-from .client import Connection, numbers
+from ..errors import IndexNotFound
+from .client import Connection, numbers, quote
 from .cluster import LIVE, Cluster, write_json
 from .documents import replace_statement, row
 from .ingest import corpus_articles
@@ -42,7 +43,7 @@ def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
     """Index the corpus into the idle slot of every shard, then make it live at once;
     `progress` is told of each article and problem, as build_index tells it."""
     started = time.perf_counter()
-    articles, problems = corpus_articles(corpus)
+    articles, problems, digests = corpus_articles(corpus)
     for item in (*problems, *articles) if progress else ():
         progress(item)
     fields = [article_fields(a) for a in articles]
@@ -71,7 +72,7 @@ def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
         "slot": slot, "articles": len(articles), "next_seq": len(articles),
         "years": _years(fields),
         "corpus": str(root), "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "shards": [s.address for s in cluster.shards]})
+        "shards": [s.address for s in cluster.shards], "files": digests})
     summary = BuildSummary(full=True, read=len(articles), added=len(articles), problems=problems,
                            location=str(cluster.folder))
     summary.seconds = time.perf_counter() - started
@@ -119,6 +120,58 @@ def update(cluster: Cluster, articles: list[Article]) -> int:
     write_json(cluster.folder / LIVE, {**live, "next_seq": seq,
                                        "years": _years(fields, known_years)})
     return len(fields)
+
+
+def update_corpus(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
+    """Re-read the files of the corpus added or changed since the last build (by digest, as
+    build_index does), replace their articles on their shards, remove those of changed and
+    deleted files; a rebuild when the corpus is another or nothing was built yet."""
+    started = time.perf_counter()
+    try:
+        live = cluster.live()
+    except IndexNotFound:
+        return rebuild(corpus, cluster, progress)
+    if live.get("corpus") != str(corpus_root(absolute(corpus))) or "files" not in live:
+        return rebuild(corpus, cluster, progress)
+    _, _, digests = corpus_articles(corpus, only=set())
+    known = live["files"]
+    changed = {s for s, d in digests.items() if known.get(s) != d}
+    gone = set(known) - set(digests)
+    articles, problems, _ = corpus_articles(corpus, only=changed) if changed else ([], [], {})
+    for item in (*problems, *articles) if progress else ():
+        progress(item)
+    before = set(_ids_of(cluster, changed | gone))
+    new_ids = {a.id for a in articles}
+    delete(cluster, sorted(before - new_ids))
+    if articles:
+        update(cluster, articles)
+    write_json(cluster.folder / LIVE, {**cluster.live(), "files": digests,
+                                       "articles": live["articles"] + len(new_ids - before) - len(before - new_ids)})
+    summary = BuildSummary(full=False, read=len(articles), added=len(new_ids - before),
+                           updated=len(new_ids & before), removed=len(before - new_ids),
+                           unchanged=live["articles"] - len(before), problems=problems,
+                           location=str(cluster.folder))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _ids_of(cluster: Cluster, sources: set[str]) -> list[str]:
+    """The ids of the articles the live index holds from these files, on every shard."""
+    if not sources:
+        return []
+    slot = cluster.live()["slot"]
+    found = []
+    connections = _connections(cluster)
+    try:
+        for connection in connections:
+            for source in sorted(sources):
+                rows = connection.execute(f"SELECT aid FROM {slot} WHERE source = {quote(source)} "
+                                          "LIMIT 100000 OPTION max_matches=100000")[0]
+                found += [r[0] for r in rows]
+    finally:
+        for connection in connections:
+            connection.close()
+    return found
 
 
 def delete(cluster: Cluster, article_ids: list[str]) -> None:
