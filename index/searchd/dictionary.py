@@ -39,12 +39,25 @@ class _FieldsReader:
         return [d.get(f"_stored_{name}", d.get(name)) for d in self._documents]
 
     def doc_field_length(self, docnum: int, name: str, default=0) -> int:
-        return sum(k is not None for k in self._documents[docnum].get(name, ())) or default
+        return self._documents[docnum].get(f"_length_{name}", 0) or default
+
+
+COLUMN_FIELDS = ("ward", "official", "term", "category")
+
+
+def column_part(fields: dict) -> dict:
+    """The little of an article's fields its columns are read from (a rebuild keeps this
+    for every article, not the keys of its whole text)."""
+    part = {f"_stored_{n}": fields[f"_stored_{n}"] for n in COLUMN_FIELDS}
+    part.update(day=fields["day"], md=fields["md"], kind=fields["kind"])
+    part.update({f"_length_{n}": sum(k is not None for k in fields[n]) for n in KEY_COLUMNS})
+    return part
 
 
 def archive_columns(fields: list[dict]) -> Columns:
-    """The columns the embedded index would read for these articles' fields, in this order."""
-    return read_columns(_FieldsReader(fields))
+    """The columns the embedded index would read for these articles (their column_part or
+    whole fields), in this order."""
+    return read_columns(_FieldsReader([column_part(f) if "record" in f else f for f in fields]))
 
 
 def value_ids(columns: Columns) -> dict[str, list[list[int]]]:

@@ -26,17 +26,31 @@ def _connections(cluster: Cluster) -> list[Connection]:
     return [Connection(s.host, s.port) for s in cluster.shards]
 
 
+class _Sender:
+    """REPLACE rows on one shard in statements of about BATCH_BYTES (one round trip each)."""
+
+    def __init__(self, connection: Connection, index: str):
+        self.connection, self.index = connection, index
+        self.batch: list[dict] = []
+        self.size = 0
+
+    def add(self, r: dict) -> None:
+        self.batch.append(r)
+        self.size += len(r["record"]) * 3 + 200  # the record and its keys dominate
+        if self.size > BATCH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            self.connection.execute(replace_statement(self.index, self.batch))
+        self.batch, self.size = [], 0
+
+
 def _send(connection: Connection, index: str, rows: list[dict]) -> None:
-    """REPLACE the rows in batches below the packet size."""
-    batch, size = [], 0
+    sender = _Sender(connection, index)
     for r in rows:
-        batch.append(r)
-        size += len(r["record"]) * 3 + 200  # the record and its keys dominate
-        if size > BATCH_BYTES:
-            connection.execute(replace_statement(index, batch))
-            batch, size = [], 0
-    if batch:
-        connection.execute(replace_statement(index, batch))
+        sender.add(r)
+    sender.flush()
 
 
 def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
@@ -46,31 +60,40 @@ def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
     articles, problems, digests = corpus_articles(corpus)
     for item in (*problems, *articles) if progress else ():
         progress(item)
-    fields = [article_fields(a) for a in articles]
-    columns = dictionary.archive_columns(fields)
+    # Two passes: the facet values need every article (people are joined across them), and
+    # the keys of every text at once would not fit in memory (4 GB at 35,000 articles): the
+    # first keeps the little the columns need, the second makes each row and sends it.
+    parts, words = [], vocabulary.count_words([])
+    for a in articles:
+        f = article_fields(a)
+        parts.append(dictionary.column_part(f))
+        vocabulary.count_words([f], words)
+    columns = dictionary.archive_columns(parts)
     ids = dictionary.value_ids(columns)
     slot = cluster.idle_slot()
     connections = _connections(cluster)
-    per_shard: list[list[dict]] = [[] for _ in connections]
     officials = columns.facets["official"]
-    for seq, f in enumerate(fields):
-        per_shard[shard_of(f["id"], len(connections))].append(
-            row(f, seq, {name: values[seq] for name, values in ids.items()},
-                dictionary.leading_keys(officials, ids["official"][seq])))
     try:
-        for connection, rows in zip(connections, per_shard):
+        senders = [_Sender(c, slot) for c in connections]
+        for connection in connections:
             connection.execute(f"TRUNCATE RTINDEX {slot}")
-            _send(connection, slot, rows)
-            connection.execute(f"FLUSH RTINDEX {slot}")  # on disk before the switch
+        for seq, a in enumerate(articles):
+            f = article_fields(a)
+            senders[shard_of(f["id"], len(connections))].add(
+                row(f, seq, {name: values[seq] for name, values in ids.items()},
+                    dictionary.leading_keys(officials, ids["official"][seq])))
+        for sender in senders:
+            sender.flush()
+            sender.connection.execute(f"FLUSH RTINDEX {slot}")  # on disk before the switch
     finally:
         for connection in connections:
             connection.close()
     dictionary.save(cluster.folder / f"dictionary-{slot}.json", columns)
-    vocabulary.save(cluster.folder / f"vocabulary-{slot}.json", vocabulary.count_words(fields))
+    vocabulary.save(cluster.folder / f"vocabulary-{slot}.json", words)
     root = corpus_root(absolute(corpus))
     write_json(cluster.folder / LIVE, {
         "slot": slot, "articles": len(articles), "next_seq": len(articles),
-        "years": _years(fields),
+        "years": _years(parts),
         "corpus": str(root), "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "shards": [s.address for s in cluster.shards], "files": digests})
     summary = BuildSummary(full=True, read=len(articles), added=len(articles), problems=problems,
