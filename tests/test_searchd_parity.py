@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SEARCH_CORPUS, running_cluster
+from conftest import SEARCH_CORPUS, running_cluster
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import search_equivalence  # noqa: E402

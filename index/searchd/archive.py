@@ -20,30 +20,21 @@ from ..facets import COUNTED, data_name
 from ..plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from ..request import MAX_PAGE_SIZE, SearchRequest
 from ..results import SearchResult, Stats
-from ..search import Archive, SUGGESTION_WINDOW, prefix_words, with_words, SUGGESTIONS_KEPT, make_hit
+from ..search import SUGGESTION_WINDOW, SUGGESTIONS_KEPT, Archive, make_hit, prefix_words, with_words
 from ..suggest import SAMPLE, suggestions_for
 from ..words import Statistics, word_lengths
-from . import counting, dictionary, fanout
-from .client import Connection, quote
-from .cluster import Cluster, head_index
-from .errors import ShardUnavailable
+from . import counting, dictionary
+from .cluster import Cluster
+from .connections import WEIGHT_SCALE, Connections
 from .filters import Filters, filters
 from .schema import mva
 from .shards import document_id, shard_of
-from .tokens import token
-from .vocabulary import Vocabulary
 from .translate import NOTHING, both, match_text, positive, without
+from .vocabulary import Vocabulary
 
 NOTHING_MATCH = "(@every __none)"  # a token no article holds
 ORDERS = {"newest": "day DESC, seq ASC", "oldest": "oldest ASC, seq ASC",
           "relevance": "WEIGHT() DESC, seq ASC"}
-# BM25F over the matched keywords, titles weighted twice as the embedded schema boosts them.
-# searchd's WEIGHT() is an integer and its default idf is scaled into [0, 0.5]: unscaled,
-# every article weighed the same (0) and relevance was corpus order.  Plain idf, scaled up,
-# agrees best with the embedded order (tests/test_searchd_ranking.py, bench/searchd_relevance.py).
-WEIGHT_SCALE = 1_000_000
-RANKER = (f"ranker=expr('bm25f(1.2, 0.75) * {WEIGHT_SCALE}'), idf='plain,tfidf_unnormalized', "
-          "field_weights=(title_exact=2, title_folded=2, title_pairs=2, title_exact_pairs=2)")
 
 
 @dataclass(frozen=True)
@@ -68,13 +59,9 @@ class SearchdArchive:
     def __init__(self, folder: str | Path, cluster: Cluster | None = None):
         self.location = Path(folder)
         self.cluster = cluster or Cluster.load(self.location)
-        # Without a head the client asks every shard and merges (fanout.py).
-        head = self.cluster.head
-        self._head = Connection(head.host, head.port) if head else None
-        self._shards = [Connection(s.host, s.port) for s in self.cluster.shards]
+        self._searchd = Connections(self.cluster)
         self._lock = threading.RLock()
         self._live: dict | None = None
-        self._partial = False
         self.refresh()
 
     # --- opening ---------------------------------------------------------------------
@@ -87,22 +74,17 @@ class SearchdArchive:
                 return
             self._live = live
             self._slot = live["slot"]
-            self._index = head_index(self._slot)
             self._facets = dictionary.load(self.location / f"dictionary-{self._slot}.json")
             # the most groups a FACET can have: the values of the largest facet, or the
             # year and month keys (a few per year of the archive's range)
-            self._values = max([len(f.values) for f in self._facets.values()] + [20_000])
+            self._searchd.use(self._slot, max([len(f.values) for f in self._facets.values()] + [20_000]))
             self._plans: OrderedDict[str, _Planned] = OrderedDict()
-            self._frequencies: dict[tuple[str, str], tuple[int, int]] = {}
             self._suggested: OrderedDict[SearchRequest, tuple] = OrderedDict()
-            self._total: float | None = None
             self._words: Vocabulary | None = None
 
     def close(self) -> None:
         with self._lock:
-            for connection in (self._head, *self._shards):
-                if connection is not None:
-                    connection.close()
+            self._searchd.close()
 
     def __enter__(self) -> SearchdArchive:
         return self
@@ -110,75 +92,23 @@ class SearchdArchive:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # --- talking to the head ---------------------------------------------------------
+    # --- searchd -------------------------------------------------------------------
 
-    def _query(self, statement: str) -> tuple[list[list[tuple]], dict]:
-        """A search through the head: its result sets and its meta.  A shard that did not
-        answer is an error, or, where the configuration allows, a partial answer."""
-        sets = self._head.execute(statement)
-        meta = self._head.meta()
-        warning = meta.get("warning", "")
-        if warning and "agent" in warning:
-            if not self.cluster.partial:
-                raise ShardUnavailable(self.cluster.head.address, warning)
-            self._partial = True
-        return sets, meta
-
-    def _select(self, match: str, where: list[str], columns: str = "id", order: str = "seq ASC",
-                offset: int = 0, limit: int = 1, facets: tuple[str, ...] = ()):
-        """(rows, total found, facet row sets) of one SELECT through the head."""
-        conditions = [f"MATCH({quote(match)})", *where] if match else list(where)
-        clause = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-        # Every group of a FACET must fit in max_matches for its counts to be exact; a larger
-        # one costs each agent memory up front (a million made the shards time out).
-        most = max(1000, offset + limit, self._values + 16 if facets else 0)
-        options = f"max_matches={most}" + (f", {RANKER}" if "WEIGHT()" in order else "")
-        if self._head is None:
-            rows, total, sets, missing = fanout.select(
-                self._shards, self._slot, columns, clause, order, offset, limit, options, facets,
-                most, self.cluster.partial)
-            self._partial |= missing
-            return rows, total, sets
-        faceted = "".join(f" FACET {f} ORDER BY COUNT(*) DESC LIMIT {most}" for f in facets)
-        sets, meta = self._query(f"SELECT {columns} FROM {self._index}{clause} ORDER BY {order} "
-                                 f"LIMIT {offset}, {limit} OPTION {options}{faceted}")
-        return sets[0], int(meta.get("total_found", 0)), sets[1:]
+    def _select(self, *args, **kwargs):
+        return self._searchd.select(*args, **kwargs)
 
     def _count(self, match: str, where: list[str]) -> int:
-        return self._select(match, where)[1]
-
-    # --- the plan, with this archive's word statistics -------------------------------
-
-    def _keyword(self, field: str, key: str) -> tuple[int, int]:
-        """(articles, occurrences) of a key in a field, over every shard."""
-        found = self._frequencies.get((field, key))
-        if found is None:
-            tok = token(key, field)
-            docs = hits = 0
-            for shard in self._shards:
-                for row in shard.execute(f"CALL KEYWORDS({quote(tok)}, {quote(self._slot)}, 1)")[0]:
-                    docs, hits = docs + int(row[-2]), hits + int(row[-1])  # (..., docs, hits)
-            found = self._frequencies[(field, key)] = (docs, hits)
-        return found
+        return self._searchd.select(match, where)[1]
 
     def _frequency(self, field: str, key: str) -> float:
         """How often the archive's field holds a key (occurrences: words.py's statistics)."""
-        return float(self._keyword(field, key)[1])
+        return float(self._searchd.keyword(field, key)[1])
 
     def _doc_frequency(self, field: str, key: str) -> int:
         """How many articles hold a key in a field (what suggestions weigh)."""
-        return self._keyword(field, key)[0]
+        return self._searchd.keyword(field, key)[0]
 
-    def _syllables(self) -> float:
-        """Syllables of every text (the statistics' total), summed by searchd at once."""
-        if self._total is None:
-            if self._head is None:
-                sums = [s.execute(f"SELECT SUM(text_length) AS s FROM {self._slot}")[0] for s in self._shards]
-                self._total = float(sum(r[0][0] for r in sums if r))
-            else:
-                sets, _ = self._query(f"SELECT SUM(text_length) AS s FROM {self._index}")
-                self._total = float(sets[0][0][0]) if sets[0] else 0.0
-        return self._total
+    # --- the plan, with this archive's word statistics -------------------------------
 
     def _documents_writing(self, keys) -> int:
         from ..compile import Spelling, _sequence
@@ -187,7 +117,7 @@ class SearchdArchive:
         return self._count(_text(match_text(_sequence(spelling, ("text",)))), [])
 
     def _segment(self, texts: list[str]) -> list[int]:
-        statistics = Statistics(self._frequency, self._syllables(), self._documents_writing)
+        statistics = Statistics(self._frequency, self._searchd.syllables(), self._documents_writing)
         return word_lengths(texts, statistics)
 
     def _plan(self, query: str) -> _Planned:
@@ -227,10 +157,11 @@ class SearchdArchive:
         started = time.perf_counter()
         with self._lock:
             self.refresh()
-            self._partial = False
+            self._searchd.partial = False
             found = self._find(request)
             result = self._assemble(request, found)
-        return replace(result, seconds=time.perf_counter() - started, partial=self._partial)
+            partial = self._searchd.partial
+        return replace(result, seconds=time.perf_counter() - started, partial=partial)
 
     def _find(self, request: SearchRequest):
         """The reading listed, its MATCH text, the filters, `more` and the notes."""
@@ -409,7 +340,7 @@ class SearchdArchive:
             self.refresh()
             if not isinstance(article_id, str):
                 raise ArticleNotFound(article_id)
-            shard = self._shards[shard_of(article_id, len(self._shards))]
+            shard = self._searchd.shards[shard_of(article_id, len(self._searchd.shards))]
             rows = shard.execute(f"SELECT record FROM {self._slot} WHERE id = "
                                  f"{document_id(article_id)} LIMIT 1")[0]
             if not rows:
