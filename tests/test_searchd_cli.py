@@ -104,3 +104,24 @@ def test_both_backends_are_the_seam(trial, demo_index, monkeypatch):
         backend_name(demo_index)
     assert str(unknown.value) == ("'solr' is not a backend; the backends are whoosh, searchd "
                                   "(--backend or WARDNEWS_BACKEND)")
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_over_searchd_answers_as_over_the_embedded_index(trial, demo_index, tmp_path, workers):
+    """`wardnews serve --backend searchd` (one process, and forked workers) serves the JSON
+    API of the embedded index for the same corpus; never builds anything itself."""
+    from test_serve import Server, _get
+
+    servers = [Server("--index", str(trial), "--backend", "searchd", "--port", "0",
+                      "--workers", workers, cwd=tmp_path),
+               Server("--index", str(demo_index), "--port", "0", "--workers", "1",
+                      cwd=tmp_path)]
+    try:
+        over_searchd, embedded = (s.url() for s in servers)
+        query = "api/search?q=uy+ban+nhan+dan&sort=oldest&year=2020"
+        status, body = _get(over_searchd + query)
+        assert status == 200 and json.loads(body) == json.loads(_get(embedded + query)[1])
+        assert not any("building" in line for line in servers[0].seen)
+    finally:
+        for server in servers:
+            server.stop()
