@@ -191,6 +191,7 @@ def test_stats_count_the_same_values(demo_index, searchd_cluster):
         e, s = embedded.stats(), searchd.stats()
     for name in ("articles", "by_ward", "by_term", "by_year", "by_official"):
         assert getattr(e, name) == getattr(s, name), name
+    assert s.size_bytes > 100_000  # the shards' files on disk
 
 
 def test_exports_positions_careers_alike(demo_index, searchd_cluster):

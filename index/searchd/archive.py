@@ -332,6 +332,11 @@ class SearchdArchive:
     # The embedded rule over this backend's search and iter_results (career.py).
     career = Archive.career
 
+    def _disk_bytes(self) -> int:
+        """The live indexes' size on disk, over every shard (SHOW INDEX ... STATUS)."""
+        return sum(_status_bytes(shard.execute(f"SHOW INDEX {self._slot} STATUS")[0])
+                   for shard in self._searchd.shards)
+
     # --- documents -------------------------------------------------------------------
 
     def article(self, article_id: str) -> Article:
@@ -358,7 +363,7 @@ class SearchdArchive:
                 values = counting.facet_from_rows(self._facets[name], name, rows, set(), len(rows))
                 tops[name] = tuple((v.value, v.count) for v in values if v.count)
             live = self._live
-            return Stats(location=str(self.location), articles=total, size_bytes=0,
+            return Stats(location=str(self.location), articles=total, size_bytes=self._disk_bytes(),
                          built_at=live.get("built_at"), corpus=live.get("corpus"), files=0,
                          by_ward=tops["ward"], by_term=tops["term"],
                          by_year=tuple((p.period, p.count) for p in counting.years(sets[3])),
@@ -397,6 +402,10 @@ class _Frequencies:
 
     def doc_frequency(self, field: str, key: str) -> int:
         return self._archive._doc_frequency(field, key)
+
+
+def _status_bytes(rows) -> int:
+    return int(dict(rows).get("disk_bytes", 0))
 
 
 @dataclass(frozen=True)
