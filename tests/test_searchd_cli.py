@@ -125,3 +125,17 @@ def test_serve_over_searchd_answers_as_over_the_embedded_index(trial, demo_index
     finally:
         for server in servers:
             server.stop()
+
+
+def test_a_broken_cluster_file_is_a_message(tmp_path):
+    from wardnews.cli import main
+
+    (tmp_path / "cluster.json").write_text('{"head": "127.0.0.1:9306"}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["search", "đảng", "--index", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (f'Error: {tmp_path / "cluster.json"} names no shards: it needs '
+                                     '"shards": ["host:port", ...]')
+    (tmp_path / "cluster.json").write_text('{"shards": ["127.0.0.1:x"]}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["search", "đảng", "--index", str(tmp_path)])
+    assert result.output.strip() == ("Error: '127.0.0.1:x' is not a shard: write host:port or "
+                                     "host:port:api_port, separated by commas")

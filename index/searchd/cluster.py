@@ -47,8 +47,11 @@ class Cluster:
                                 "`wardnews index --backend searchd --shards ...`") from None
         except (OSError, ValueError) as exc:
             raise SearchError(f"{path} cannot be read: {exc}") from exc
+        shards, head = data.get("shards") if isinstance(data, dict) else None, None
+        if not isinstance(shards, list) or not all(isinstance(s, str) for s in shards):
+            raise SearchError(f"{path} names no shards: it needs \"shards\": [\"host:port\", ...]")
         head = data.get("head")
-        return cls(Path(folder), parse_shards(",".join(data["shards"])),
+        return cls(Path(folder), parse_shards(",".join(shards)),
                    parse_shards(head)[0] if head else None, bool(data.get("partial", False)))
 
     def live(self) -> dict:
