@@ -145,3 +145,20 @@ def test_an_update_by_file_matches_the_embedded_update(tmp_path):
                             == {v.value: v.count for v in s.facets[name]}), name
         again = build_archive(corpus, local.cluster.folder, "searchd")
         assert (again.read, again.added, again.removed) == (0, 0, 0)
+
+
+def test_a_rebuild_with_a_shard_down_fails_and_leaves_the_archive_live(cluster):
+    from wardnews.index.searchd.archive import SearchdArchive
+    from wardnews.index.searchd.errors import ShardUnavailable
+    from wardnews.index.searchd.writer import rebuild
+
+    live = cluster.cluster.live()
+    with SearchdArchive(cluster.cluster.folder) as archive:
+        whole = archive.search("").total
+    cluster.shards[1].kill()
+    with pytest.raises(ShardUnavailable):
+        rebuild(SEARCH_CORPUS, cluster.cluster)
+    assert cluster.cluster.live() == live  # nothing switched
+    cluster.start_shard(1)
+    with SearchdArchive(cluster.cluster.folder) as archive:
+        assert archive.search("").total == whole

@@ -4,6 +4,8 @@ updates and deletions of single articles on the shard that owns them."""
 from __future__ import annotations
 
 import datetime as dt
+import queue
+import threading
 import time
 from pathlib import Path
 
@@ -27,14 +29,33 @@ def _connections(cluster: Cluster) -> list[Connection]:
 
 
 class _Sender:
-    """REPLACE rows on one shard in statements of about BATCH_BYTES (one round trip each)."""
+    """REPLACE rows on one shard in statements of about BATCH_BYTES, sent by a thread of its
+    own: the shards insert side by side while the next rows are made (at most two statements
+    wait per shard, so memory stays bounded).  A failure is raised at the next add or close."""
 
     def __init__(self, connection: Connection, index: str):
         self.connection, self.index = connection, index
         self.batch: list[dict] = []
         self.size = 0
+        self._queue: queue.Queue[str | None] = queue.Queue(maxsize=2)
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        while (statement := self._queue.get()) is not None:
+            if self._failure is None:
+                try:
+                    self.connection.execute(statement)
+                except BaseException as exc:  # handed to the writing thread, never lost
+                    self._failure = exc
+
+    def _check(self) -> None:
+        if self._failure is not None:
+            raise self._failure
 
     def add(self, r: dict) -> None:
+        self._check()
         self.batch.append(r)
         self.size += len(r["record"]) * 3 + 200  # the record and its keys dominate
         if self.size > BATCH_BYTES:
@@ -42,15 +63,24 @@ class _Sender:
 
     def flush(self) -> None:
         if self.batch:
-            self.connection.execute(replace_statement(self.index, self.batch))
+            self._queue.put(replace_statement(self.index, self.batch))
         self.batch, self.size = [], 0
+
+    def close(self) -> None:
+        """Send what is left, wait for every statement, raise the first failure."""
+        self.flush()
+        self._queue.put(None)
+        self._thread.join()
+        self._check()
 
 
 def _send(connection: Connection, index: str, rows: list[dict]) -> None:
     sender = _Sender(connection, index)
-    for r in rows:
-        sender.add(r)
-    sender.flush()
+    try:
+        for r in rows:
+            sender.add(r)
+    finally:
+        sender.close()
 
 
 def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
@@ -73,19 +103,25 @@ def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
     slot = cluster.idle_slot()
     connections = _connections(cluster)
     officials = columns.facets["official"]
+    senders = []
     try:
-        senders = [_Sender(c, slot) for c in connections]
         for connection in connections:
             connection.execute(f"TRUNCATE RTINDEX {slot}")
+        senders = [_Sender(c, slot) for c in connections]
         for seq, a in enumerate(articles):
             f = article_fields(a)
             senders[shard_of(f["id"], len(connections))].add(
                 row(f, seq, {name: values[seq] for name, values in ids.items()},
                     dictionary.leading_keys(officials, ids["official"][seq])))
         for sender in senders:
-            sender.flush()
-            sender.connection.execute(f"FLUSH RTINDEX {slot}")  # on disk before the switch
+            sender.close()
+        senders = []
+        for connection in connections:
+            connection.execute(f"FLUSH RTINDEX {slot}")  # on disk before the switch
     finally:
+        for sender in senders:  # a failure: stop the threads before the connections close
+            sender._queue.put(None)
+            sender._thread.join()
         for connection in connections:
             connection.close()
     dictionary.save(cluster.folder / f"dictionary-{slot}.json", columns)
