@@ -12,6 +12,13 @@ from ..archive import lazy_exports
 
 _EXPORTS = {
     "Archive": ".search",
+    "BACKENDS": ".backend",
+    "Backend": ".backend",
+    "backend_name": ".backend",
+    "build_archive": ".backend",
+    "start_local_shards": ".searchd.local",
+    "stop_local_shards": ".searchd.local",
+    "open_backend": ".backend",
     "Position": ".search",
     "Career": ".career",
     "RoleSpan": ".career",

@@ -121,17 +121,33 @@ def sized_values(columns: Columns, name: str, docs: np.ndarray, selected: set,
     """facet_values (every value when `limit` is None), and how many values the facet has
     over the docnums in all: the length of its list without a limit."""
     if name == "year":
-        values = [FacetValue(p.period, p.count, p.period in selected, kinds=(p.published, p.event))
-                  for p in reversed(years_of(columns, docs))]
-        if values and values[0].value == UNKNOWN_YEAR:
-            values.append(values.pop(0))  # newest first; the unknown year last, always shown
-        limit = len(values) if limit is None else limit
-        shown = values[:limit] + [v for v in values[limit:] if v.selected or v.value == UNKNOWN_YEAR]
-        missing = sorted(selected - {v.value for v in values})  # ticked, but in no document
-        shown += [FacetValue(y, 0, True) for y in missing]
-        return tuple(shown), len(values) + len(missing)
+        return year_values(years_of(columns, docs), selected, limit)
     facet = columns.facets[data_name(name, mentions)]
     ids, counts = facet.tally(docs)
+    return listed_values(facet, name, ids, counts, selected, limit)
+
+
+def year_values(periods, selected: set, limit: int | None) -> tuple[tuple[FacetValue, ...], int]:
+    """The year facet from its periods (oldest first, the unknown year last): newest first,
+    the unknown year last and always shown, every selected year shown (every year when
+    `limit` is None); and how many years it has in all.  Any backend that counts years shows
+    them through this."""
+    values = [FacetValue(p.period, p.count, p.period in selected, kinds=(p.published, p.event))
+              for p in reversed(periods)]
+    if values and values[0].value == UNKNOWN_YEAR:
+        values.append(values.pop(0))  # newest first; the unknown year last, always shown
+    limit = len(values) if limit is None else limit
+    shown = values[:limit] + [v for v in values[limit:] if v.selected or v.value == UNKNOWN_YEAR]
+    missing = sorted(selected - {v.value for v in values})  # ticked, but in no document
+    shown += [FacetValue(y, 0, True) for y in missing]
+    return tuple(shown), len(values) + len(missing)
+
+
+def listed_values(facet, name: str, ids: np.ndarray, counts: np.ndarray, selected: set,
+                  limit: int | None) -> tuple[tuple[FacetValue, ...], int]:
+    """A facet's values from their counts (value ids ascending): the `limit` most frequent
+    (all when None), ties to the value met first, and every selected one; and how many values
+    it has in all.  Any backend that counts value ids shows them through this."""
     order = np.argsort(-counts, kind="stable")  # ties: the value met first in the archive
     count_of = dict(zip(ids.tolist(), counts.tolist()))
     shown = [int(i) for i in ids[order[:limit]]]

@@ -108,6 +108,9 @@ class SearchResult:
     # How many values each facet has over the results in all (`facets` holds the first
     # facet_limit and the selected ones): more than shown, and a page offers the whole list.
     facet_sizes: dict[str, int] = field(default_factory=dict)
+    # Some shard of a searchd archive did not answer and the archive allows answering
+    # without it: totals, hits and counts are of the shards that answered.
+    partial: bool = False
 
     @property
     def pages(self) -> int:
@@ -127,6 +130,7 @@ class SearchResult:
             "notes": list(self.notes),
             "match": self.match,
             "more": self.more,
+            **({"partial": True} if self.partial else {}),  # said only when it is so
         }
 
 

@@ -150,32 +150,7 @@ class Archive:
 
     def _expanded(self, planned: Plan) -> tuple[wq.Query, wq.Query, tuple[str, ...]]:
         """Both readings with each prefix ("Thiệ*") read as the words of the index it begins."""
-        compiled = planned.compiled
-        if not compiled.prefixes:
-            return compiled.query, compiled.strict, ()
-        reader = self._searcher.reader()
-        words: dict[tuple[str, str], list[str]] = {}
-        notes = []
-        for fieldname, prefix in compiled.prefixes:
-            found = []
-            for term in reader.expand_prefix(fieldname, prefix):
-                found.append(term.decode("utf-8") if isinstance(term, bytes) else term)
-                if len(found) > MAX_SCANNED_PREFIX_WORDS:
-                    break
-            if len(found) > MAX_PREFIX_WORDS:
-                found.sort(key=lambda w: -reader.doc_frequency(fieldname, w))
-                notes.append(note("prefix_many", prefix=prefix, most=MAX_PREFIX_WORDS))
-                found = found[:MAX_PREFIX_WORDS]
-            words[(fieldname, prefix)] = found
-
-        def expand(node):
-            if isinstance(node, wq.Prefix):
-                terms = words.get((node.fieldname, node.text), [])
-                return wq.Or([wq.Term(node.fieldname, w) for w in terms]) if terms else wq.NullQuery
-            return node
-
-        return (compiled.query.accept(expand), compiled.strict.accept(expand),
-                tuple(dict.fromkeys(notes)))
+        return expand_prefixes(planned.compiled, self._searcher.reader())
 
     def _find(self, request: SearchRequest) -> _Found:
         """The articles a request lists, in its reading, with their scores, and how many more
@@ -360,25 +335,7 @@ class Archive:
         return f"{record['title']}\n{record['text']}"
 
     def _hit(self, docnum: int, score: float | None, finder: Finder | None) -> Hit:
-        article = Article.from_json(self._record(docnum))
-        finder = finder or _NOTHING
-        return Hit(
-            id=article.id,
-            source=article.source,
-            url=article.url,
-            title=article.title,
-            date=article.date,
-            date_kind=article.date_kind,
-            category=article.category,
-            wards=article.wards,
-            terms=article.terms,
-            officials=article.officials,
-            score=float(score) if score is not None else None,
-            snippet=snippet(article.text, finder),
-            title_marked=mark(article.title, finder),
-            date_partial=article.date_partial,
-            date_precision=article.date_precision,
-        )
+        return make_hit(Article.from_json(self._record(docnum)), score, finder)
 
     def _docnum(self, article_id: str) -> int:
         # The id field is indexed: one term look-up (0.2 ms), where a table of every stored
@@ -445,6 +402,68 @@ class Archive:
 
 
 MAX_NAMESAKES = 200  # people of one name listed on an official's page
+
+
+def make_hit(article: Article, score: float | None, finder: Finder | None) -> Hit:
+    """A result line of an article: what every backend lists, its snippet marked by the finder."""
+    finder = finder or _NOTHING
+    return Hit(
+        id=article.id,
+        source=article.source,
+        url=article.url,
+        title=article.title,
+        date=article.date,
+        date_kind=article.date_kind,
+        category=article.category,
+        wards=article.wards,
+        terms=article.terms,
+        officials=article.officials,
+        score=float(score) if score is not None else None,
+        snippet=snippet(article.text, finder),
+        title_marked=mark(article.title, finder),
+        date_partial=article.date_partial,
+        date_precision=article.date_precision,
+    )
+
+
+def expand_prefixes(compiled, reader) -> tuple[wq.Query, wq.Query, tuple[str, ...]]:
+    """Both readings of a compiled query with each prefix ("Thiệ*") read as the words it
+    begins in the reader's vocabulary (see prefix_words)."""
+    if not compiled.prefixes:
+        return compiled.query, compiled.strict, ()
+    words, notes = prefix_words(compiled, reader)
+    return with_words(compiled.query, words), with_words(compiled.strict, words), notes
+
+
+def prefix_words(compiled, reader) -> tuple[dict[tuple[str, str], list[str]], tuple[str, ...]]:
+    """The words each prefix of a compiled query begins in the reader's vocabulary
+    (`expand_prefix(field, prefix)` in key order, `doc_frequency(field, word)`): the most
+    frequent ones when there are too many, said in the notes."""
+    words: dict[tuple[str, str], list[str]] = {}
+    notes = []
+    for fieldname, prefix in compiled.prefixes:
+        found = []
+        for term in reader.expand_prefix(fieldname, prefix):
+            found.append(term.decode("utf-8") if isinstance(term, bytes) else term)
+            if len(found) > MAX_SCANNED_PREFIX_WORDS:
+                break
+        if len(found) > MAX_PREFIX_WORDS:
+            found.sort(key=lambda w: -reader.doc_frequency(fieldname, w))
+            notes.append(note("prefix_many", prefix=prefix, most=MAX_PREFIX_WORDS))
+            found = found[:MAX_PREFIX_WORDS]
+        words[(fieldname, prefix)] = found
+    return words, tuple(dict.fromkeys(notes))
+
+
+def with_words(query: wq.Query, words: dict[tuple[str, str], list[str]]) -> wq.Query:
+    """The query with each prefix read as the words it begins (prefix_words)."""
+    def expand(node):
+        if isinstance(node, wq.Prefix):
+            terms = words.get((node.fieldname, node.text), [])
+            return wq.Or([wq.Term(node.fieldname, w) for w in terms]) if terms else wq.NullQuery
+        return node
+
+    return query.accept(expand)
 
 
 def _NOTHING(text: str, most: int | None = None) -> list:  # a finder that marks nothing

@@ -1,5 +1,7 @@
 """Shared fixtures: where the repository's corpus and the shared data are."""
 
+import contextlib
+import os
 from pathlib import Path
 
 import pytest
@@ -163,3 +165,39 @@ def phone_page(chromium, live_server, console_problems):
     yield page
     context.close()
     assert console_problems == [], "the page logged errors"
+
+
+# --- searchd clusters (tests/test_searchd_*.py) -------------------------------------------
+
+
+def searchd_or_skip() -> None:
+    """searchd must be installed in CI (.ci/run installs it); elsewhere its tests skip."""
+    from wardnews.index.searchd.process import searchd_binary
+
+    if searchd_binary() is None:
+        if os.environ.get("CI"):
+            pytest.fail("searchd is not installed; .ci/run installs Debian's sphinxsearch")
+        pytest.skip("searchd is not installed (apt-get install sphinxsearch)")
+
+
+@contextlib.contextmanager
+def running_cluster(folder: Path, corpus: Path, count: int = 2):
+    """`count` shard searchds and a head on free loopback ports, the corpus indexed; every
+    process stopped (its process group killed) when the block ends, however it ends."""
+    searchd_or_skip()
+    from wardnews.index.searchd.local import init_local
+    from wardnews.index.searchd.writer import rebuild
+
+    local = init_local(folder, count)
+    try:
+        rebuild(corpus, local.cluster)
+        yield local
+    finally:
+        local.stop()
+
+
+@pytest.fixture(scope="session")
+def searchd_cluster(tmp_path_factory):
+    """The demo corpus on two shards and a head, for the whole run; treat it as read-only."""
+    with running_cluster(tmp_path_factory.mktemp("searchd"), CORPUS) as local:
+        yield local

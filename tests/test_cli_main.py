@@ -49,13 +49,14 @@ def test_help_loads_neither_whoosh_nor_numpy():
 
 
 def test_a_worker_that_fails_is_a_message_and_exit_1_not_a_traceback(monkeypatch, tmp_path):
-    import wardnews.index
+    import wardnews.index.build
     from wardnews import WorkerFailed
 
     def failing(*args, **kwargs):
         raise WorkerFailed("an indexing worker died (exit code -9)")
 
-    monkeypatch.setattr(wardnews.index, "build_index", failing)
+    # where the command's build (index.build_archive, the backend seam) finds it
+    monkeypatch.setattr(wardnews.index.build, "build_index", failing)
     (tmp_path / "corpus").mkdir()
     result = CliRunner().invoke(main, ["index", str(tmp_path / "corpus"), "--index",
                                        str(tmp_path / "ix")])

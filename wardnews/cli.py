@@ -76,6 +76,13 @@ def inspect(files: tuple[Path, ...], as_json: bool, jobs: int) -> None:
 # in only when a command opens or builds an index, so `wardnews -h` and `inspect` stay quick.
 
 INDEX_HELP = "Index folder [default: $WARDNEWS_INDEX, else .wardnews/index here]."
+BACKEND_HELP = ("whoosh (the embedded index) or searchd (a sharded cluster whose configuration "
+                "is in the index folder) [default: $WARDNEWS_BACKEND, else what the folder holds].")
+
+
+def backend_option(command):
+    return click.option("--backend", type=click.Choice(("whoosh", "searchd")), default=None,
+                        help=BACKEND_HELP)(command)
 DEFAULT_CORPUS = Path("corpus")
 
 
@@ -154,7 +161,14 @@ def _progress_bar(stream):
               help="Rebuild from every file, beside the old index, and switch when done.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Processes that read articles and write the index.")
-def index_command(corpus: Path | None, index_option: Path | None, full: bool, jobs: int) -> None:
+@backend_option
+@click.option("--shards", metavar="HOST:PORT,...", default=None,
+              help="searchd: the shards (SphinxQL ports, API port + 1 unless given as "
+                   "HOST:PORT:API), saved in the index folder's cluster.json.")
+@click.option("--head", metavar="HOST:PORT", default=None,
+              help="searchd: the distributed head searches go through.")
+def index_command(corpus: Path | None, index_option: Path | None, full: bool, jobs: int,
+                  backend: str | None, shards: str | None, head: str | None) -> None:
     """Build or update the search index from CORPUS (a folder or file of articles).
 
     CORPUS defaults to ./corpus when that folder exists. An update re-reads only the files
@@ -166,9 +180,13 @@ def index_command(corpus: Path | None, index_option: Path | None, full: bool, jo
     indexed; the summary lists each with its reason) or when another `wardnews index` is
     writing the same index, 2 for usage errors.
 
+    With --backend searchd an update replaces the articles of changed files on the shards
+    that own them; --full (or --shards) fills the shards' idle indexes and switches them
+    live when complete.
+
     Example: wardnews index corpus/ --index /tmp/wardnews-index
     """
-    from .index import build_index
+    from .index import build_archive
 
     if corpus is None:
         if not DEFAULT_CORPUS.is_dir():
@@ -189,7 +207,8 @@ def index_command(corpus: Path | None, index_option: Path | None, full: bool, jo
             bar.update(1)
 
     with _library_errors(), _progress_bar(sys.stderr) as bar:
-        summary = build_index(corpus, location, full=full, jobs=jobs, progress=advance)
+        summary = build_archive(corpus, location, backend, full=full, jobs=jobs,
+                                progress=advance, shards=shards, head=head)
     click.echo(describe_build(summary))
     if summary.rejected:
         sys.exit(1)
@@ -241,9 +260,10 @@ def _terminal_width() -> int:
               help="Also show counts per ward, term, official and year.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the JSON other programs read (the /api/search contract).")
+@backend_option
 def search(query: str, index_option, wards, provinces, districts, now_provinces, nows, mentions,
            terms, officials, years, categories, date_from, date_to, sort, loose, page, limit,
-           show_facets, as_json) -> None:
+           show_facets, as_json, backend) -> None:
     """Search the index for QUERY and print a page of results.
 
     QUERY takes words (with or without diacritics), "phrases", AND/OR/NOT, -word, brackets,
@@ -256,7 +276,7 @@ def search(query: str, index_option, wards, provinces, districts, now_provinces,
 
     Example: wardnews search "đại hội" --ward "Lương Khánh Thiện" --from 2020 --facets
     """
-    from .index import Archive, SearchRequest
+    from .index import SearchRequest, open_backend
 
     with _library_errors():
         request = SearchRequest(query=query, wards=wards, provinces=provinces, districts=districts,
@@ -265,7 +285,7 @@ def search(query: str, index_option, wards, provinces, districts, now_provinces,
                                 years=years, categories=categories, date_from=date_from,
                                 date_to=date_to, sort=sort, page=page, limit=limit,
                                 match="loose" if loose else "strict")
-        with Archive(_index_folder(index_option)) as archive:
+        with open_backend(_index_folder(index_option), backend) as archive:
             result = archive.search(request)
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
@@ -280,15 +300,16 @@ def search(query: str, index_option, wards, provinces, districts, now_provinces,
 @click.option("--top", default=20, show_default=True, type=click.IntRange(0),
               help="Rows per list (wards, officials, ...); 0 shows all.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def stats(index_option, top: int, as_json: bool) -> None:
+@backend_option
+def stats(index_option, top: int, as_json: bool, backend: str | None) -> None:
     """Print what the index holds: articles per year, term, ward and official; its size;
     when and from what corpus it was built.
 
     Example: wardnews stats --index /tmp/wardnews-index --top 5
     """
-    from .index import Archive
+    from .index import open_backend
 
-    with _library_errors(), Archive(_index_folder(index_option)) as archive:
+    with _library_errors(), open_backend(_index_folder(index_option), backend) as archive:
         figures = archive.stats()
     if as_json:
         click.echo(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
@@ -309,8 +330,9 @@ def stats(index_option, top: int, as_json: bool) -> None:
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Worker processes, each searching on its own core [default: the number "
                    "of cores]; 1 serves from this process with waitress.")
+@backend_option
 def serve(index_option: Path | None, corpus: Path | None, host: str, port: int,
-          workers: int | None) -> None:
+          workers: int | None, backend: str | None) -> None:
     """Serve the web UI (search, facets, articles, exports, API).
 
     Builds the index from the corpus first when there is none, then prints the address to
@@ -323,6 +345,56 @@ def serve(index_option: Path | None, corpus: Path | None, host: str, port: int,
 
     try:
         with _library_errors():
-            run_server(index_option, corpus, host, port, announce=click.echo, workers=workers)
+            run_server(index_option, corpus, host, port, announce=click.echo, workers=workers,
+                       backend=backend)
     except KeyboardInterrupt:
         click.echo("Stopped.")
+
+
+@main.group(context_settings=CONTEXT)
+def shards() -> None:
+    """Local searchd shards for a trial of the searchd backend.
+
+    Example: wardnews shards init /tmp/wardnews-shards --count 2
+    """
+
+
+@shards.command("init", context_settings=CONTEXT)
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--count", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Shards to start (a head is started beside them).")
+@click.option("--partial", is_flag=True,
+              help="Let searches answer from the shards that answer, marked partial.")
+def shards_init(folder: Path, count: int, partial: bool) -> None:
+    """Write searchd configurations for COUNT shards and a head under FOLDER, start them on
+    free loopback ports, and save the archive configuration (cluster.json) there; then
+    index into FOLDER with `wardnews index --backend searchd --index FOLDER`.
+
+    The searchds keep running after this command; `wardnews shards stop FOLDER` stops them.
+
+    Example: wardnews shards init /tmp/wardnews-shards --count 2
+    """
+    from .index import start_local_shards
+
+    if (folder / "cluster.json").exists():
+        raise click.ClickException(f"{folder} already holds a cluster: stop it with "
+                                   f"`wardnews shards stop {folder}` and choose another folder")
+    with _library_errors():
+        local = start_local_shards(folder, count, partial=partial)
+    for number, shard in enumerate(local.cluster.shards):
+        click.echo(f"shard {number}: {shard.address} (API {shard.api_port})")
+    click.echo(f"head: {local.cluster.head.address}")
+    click.echo(f"Index into it: wardnews index corpus/ --backend searchd --index {folder}")
+
+
+@shards.command("stop", context_settings=CONTEXT)
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def shards_stop(folder: Path) -> None:
+    """Stop the searchds `wardnews shards init` started under FOLDER (by their pid files).
+
+    Example: wardnews shards stop /tmp/wardnews-shards
+    """
+    from .index import stop_local_shards
+
+    for line in stop_local_shards(folder):
+        click.echo(line)

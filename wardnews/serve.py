@@ -57,9 +57,13 @@ def default_workers() -> int:
 
 def serve(index: str | os.PathLike | None = None, corpus: str | os.PathLike | None = None,
           host: str = "127.0.0.1", port: int = 8080,
-          announce: Callable[[str], None] = print, workers: int | None = None) -> None:
+          announce: Callable[[str], None] = print, workers: int | None = None,
+          backend: str | None = None) -> None:
     """Serve the archive at http://host:port/ until interrupted, building the index first if
-    there is none; from `workers` processes (default: one per core) when the system can fork."""
+    there is none; from `workers` processes (default: one per core) when the system can fork.
+    `backend` is whoosh or searchd (index.backend); a searchd archive is never built here."""
+    from .index import backend_name
+
     from .webui import prefork
     from .webui.server import ServerError, bound_port, check_address, make_server, url_of
 
@@ -75,11 +79,14 @@ def serve(index: str | os.PathLike | None = None, corpus: str | os.PathLike | No
         raise ServeError(f"The corpus {corpus} does not exist: give --corpus a folder of articles")
     try:
         check_address(host, port)
-        ensure_index(location, Path(corpus) if corpus is not None else None, announce)
+        backend = backend_name(location, backend)
+        if backend == "whoosh":
+            ensure_index(location, Path(corpus) if corpus is not None else None, announce)
+        settings = {"WARDNEWS_BACKEND": backend}
         if workers > 1:
-            server = prefork.make_prefork_server(location, host, port, workers)
+            server = prefork.make_prefork_server(location, host, port, workers, settings)
         else:
-            server = make_server(location, host, port)
+            server = make_server(location, host, port, settings=settings)
     except ServerError as exc:
         raise ServeError(f"{exc}. Choose another --port or --host") from None
     address = url_of(host, server.port if workers > 1 else bound_port(server))

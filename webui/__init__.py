@@ -12,6 +12,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
         WARDNEWS_INDEX=".wardnews/index",
+        WARDNEWS_BACKEND=None,  # whoosh or searchd; None: what the index folder holds
         LANGUAGE="vi",
         MAX_QUERY_CHARS=1000,
         MAX_PAGE_SIZE=100,
@@ -22,6 +23,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_prefixed_env("WARDNEWS", loads=_typed)
     if os.environ.get("WARDNEWS_INDEX"):  # `WARDNEWS_INDEX=dir` sets the key with its prefix
         app.config["WARDNEWS_INDEX"] = os.environ["WARDNEWS_INDEX"]
+    if os.environ.get("WARDNEWS_BACKEND"):
+        app.config["WARDNEWS_BACKEND"] = os.environ["WARDNEWS_BACKEND"]
     if test_config:
         app.config.from_mapping(test_config)
     app.debug = False  # never: the debugger runs code sent from the browser

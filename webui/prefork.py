@@ -144,9 +144,11 @@ def _die_with_parent() -> None:
 def make_prefork_server(location, host: str, port: int, workers: int, settings: dict | None = None):
     """A supervisor of `workers` waitress processes over the index at `location`, its socket
     bound already (so port 0, a taken port and the printed address behave as with one)."""
-    from ..index import Archive
+    from ..index import open_backend
 
-    with Archive(location):  # IndexNotFound / IndexOutdated now, not in every worker
+    # IndexNotFound / IndexOutdated (or a searchd archive's unreachable head) now, not in
+    # every worker
+    with open_backend(location, (settings or {}).get("WARDNEWS_BACKEND")):
         pass
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listener = socket.socket(family, socket.SOCK_STREAM)

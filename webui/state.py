@@ -8,21 +8,22 @@ from importlib.metadata import PackageNotFoundError, version
 
 from flask import current_app
 
-from ..index import Archive
+from ..index import Backend, open_backend
 
 KEY = "wardnews.archive"
 _opening = threading.Lock()
 
 
-def get_archive() -> Archive:
-    """The app's Archive, opened on first use; it picks up rebuilds by itself."""
+def get_archive() -> Backend:
+    """The app's archive on its backend (embedded or searchd), opened on first use; it picks
+    up rebuilds by itself."""
     app = current_app._get_current_object()
     archive = app.extensions.get(KEY)
     if archive is None:
         with _opening:  # two first requests at once must not open two searchers
             archive = app.extensions.get(KEY)
             if archive is None:
-                archive = Archive(app.config["WARDNEWS_INDEX"])
+                archive = open_backend(app.config["WARDNEWS_INDEX"], app.config.get("WARDNEWS_BACKEND"))
                 app.extensions[KEY] = archive
     return archive
 

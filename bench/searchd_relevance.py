@@ -1,0 +1,59 @@
+"""Ranking quality of the searchd backend beside the embedded index, on the judged queries.
+
+    python bench/searchd_relevance.py      # nDCG@10 of both, over bench/judgments/baomoi.json
+
+The same judged queries as bench/relevance.py, in the default (strict) reading.  Two local
+shards and a head are started on free loopback ports for the run and stopped after it.
+The issue asks the two to stay within 0.03 of each other in mean nDCG@10.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from relevance import JUDGMENTS, QUERIES, ndcg, top
+from search import build, sample
+
+from wardnews import Archive
+from wardnews.index.searchd.archive import SearchdArchive
+from wardnews.index.searchd.local import init_local
+from wardnews.index.searchd.writer import rebuild
+
+
+def main() -> int:
+    data = sample("baomoi", 0)
+    built = build("baomoi", data, 0, 1, False)
+    judged = json.loads(JUDGMENTS.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder:
+        local = init_local(Path(folder), 2)
+        try:
+            started = time.perf_counter()
+            summary = rebuild(data, local.cluster)
+            print(f"searchd build: {summary.added} articles on 2 shards in "
+                  f"{time.perf_counter() - started:.0f} s\n")
+            print("| query | embedded nDCG@10 | searchd nDCG@10 |\n|---|---|---|")
+            scores = {"embedded": [], "searchd": []}
+            with Archive(built.location) as embedded, SearchdArchive(local.cluster.folder) as searchd:
+                for query in QUERIES:
+                    grades = judged.get(query, {})
+                    if not any(grades.values()):
+                        continue
+                    row = {name: ndcg(top(archive, query, "strict"), grades)
+                           for name, archive in (("embedded", embedded), ("searchd", searchd))}
+                    for name, value in row.items():
+                        scores[name].append(value)
+                    print(f"| {query} | {row['embedded']:.2f} | {row['searchd']:.2f} |")
+        finally:
+            local.stop()
+    mean = {name: sum(v) / len(v) for name, v in scores.items()}
+    print(f"\nmean nDCG@10 over {len(scores['embedded'])} queries: embedded {mean['embedded']:.3f}, "
+          f"searchd {mean['searchd']:.3f} (difference {mean['searchd'] - mean['embedded']:+.3f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
