@@ -74,7 +74,10 @@ def place_map(search_request, links: Links, fixed: tuple[str, str] | None = None
     """
     level = map_level(request.args)
     facet, point_of = LEVELS[level]
-    spread, left_out = _spread(search_request, facet, point_of)
+    try:
+        spread, left_out = _spread(search_request, facet, point_of)
+    except NotImplementedError:  # a backend that does not count spreads (searchd): no map
+        return None
     if not spread.total:
         return None
     # a province's dot zooms in: its link filters by it and goes back to the wards' level

@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ...archive import Article
-from ..errors import ArticleNotFound, SearchError
+from ..errors import ArticleNotFound, BadRequest, SearchError
 from ..facets import COUNTED, data_name
 from ..plan import PLANS_KEPT, Highlighter, Plan, make_plan
-from ..request import MAX_PAGE_SIZE, SearchRequest
+from ..request import MAX_FACET_LIMIT, MAX_PAGE_SIZE, SearchRequest
 from ..results import SearchResult, Stats
 from ..search import SUGGESTION_WINDOW, SUGGESTIONS_KEPT, Archive, make_hit, prefix_words, with_words
 from ..suggest import SAMPLE, suggestions_for
@@ -162,6 +162,18 @@ class SearchdArchive:
             result = self._assemble(request, found)
             partial = self._searchd.partial
         return replace(result, seconds=time.perf_counter() - started, partial=partial)
+
+    def facet(self, request: SearchRequest | str | None, name: str, /, **options):
+        """Every value of one facet over a search's results, as Archive.facet lists them: the
+        search's own facet counts (every filter but the facet's own), without a limit."""
+        if name not in COUNTED:
+            raise BadRequest(f"{str(name)[:40]!r} is not a facet; the facets are {', '.join(COUNTED)}")
+        request = SearchRequest.of(request, **options)
+        return self.search(replace(request, page=1, limit=1, facet_limit=MAX_FACET_LIMIT)).facets.get(name, ())
+
+    def spread(self, request, facet: str, counted=None):
+        """Not counted over searchd yet: the map is not drawn for a searchd archive."""
+        raise NotImplementedError("a spread (the map's counts) is not counted over searchd yet")
 
     def _find(self, request: SearchRequest):
         """The reading listed, its MATCH text, the filters, `more` and the notes."""
