@@ -1,6 +1,7 @@
 """Ranking quality of the searchd backend beside the embedded index, on the judged queries.
 
     python bench/searchd_relevance.py      # nDCG@10 of both, over bench/judgments/baomoi.json
+    python bench/searchd_relevance.py --rankers   # and of other searchd rankers, one build
 
 The same judged queries as bench/relevance.py, in the default (strict) reading.  Two local
 shards and a head are started on free loopback ports for the run and stopped after it.
@@ -19,9 +20,34 @@ from relevance import JUDGMENTS, QUERIES, ndcg, top
 from search import build, sample
 
 from wardnews import Archive
+from wardnews.index.searchd import connections
 from wardnews.index.searchd.archive import SearchdArchive
 from wardnews.index.searchd.local import init_local
 from wardnews.index.searchd.writer import rebuild
+
+
+WEIGHTS = "field_weights=(title_exact=2, title_folded=2, title_pairs=2, title_exact_pairs=2)"
+RANKERS = [
+    f"ranker=expr('sum(tf_idf*user_weight)*1000000'), idf='plain,tfidf_unnormalized', {WEIGHTS}",
+    f"ranker=bm25, {WEIGHTS}",
+    f"ranker=proximity_bm25, {WEIGHTS}",
+    f"ranker=expr('bm25f(1.2, 0.75) * 1000000'), idf='plain,tfidf_unnormalized', {WEIGHTS}",
+]
+
+
+def _table(embedded, searchd, judged) -> dict[str, list[float]]:
+    print("| query | embedded nDCG@10 | searchd nDCG@10 |\n|---|---|---|")
+    scores = {"embedded": [], "searchd": []}
+    for query in QUERIES:
+        grades = judged.get(query, {})
+        if not any(grades.values()):
+            continue
+        row = {name: ndcg(top(archive, query, "strict"), grades)
+               for name, archive in (("embedded", embedded), ("searchd", searchd))}
+        for name, value in row.items():
+            scores[name].append(value)
+        print(f"| {query} | {row['embedded']:.2f} | {row['searchd']:.2f} |")
+    return scores
 
 
 def main() -> int:
@@ -35,23 +61,18 @@ def main() -> int:
             summary = rebuild(data, local.cluster)
             print(f"searchd build: {summary.added} articles on 2 shards in "
                   f"{time.perf_counter() - started:.0f} s\n")
-            print("| query | embedded nDCG@10 | searchd nDCG@10 |\n|---|---|---|")
-            scores = {"embedded": [], "searchd": []}
+            rankers = RANKERS if "--rankers" in sys.argv else [connections.RANKER]
             with Archive(built.location) as embedded, SearchdArchive(local.cluster.folder) as searchd:
-                for query in QUERIES:
-                    grades = judged.get(query, {})
-                    if not any(grades.values()):
-                        continue
-                    row = {name: ndcg(top(archive, query, "strict"), grades)
-                           for name, archive in (("embedded", embedded), ("searchd", searchd))}
-                    for name, value in row.items():
-                        scores[name].append(value)
-                    print(f"| {query} | {row['embedded']:.2f} | {row['searchd']:.2f} |")
+                for ranker in rankers:
+                    connections.RANKER = ranker
+                    print(f"\nsearchd {ranker}\n")
+                    scores = _table(embedded, searchd, judged)
+                    mean = {name: sum(v) / len(v) for name, v in scores.items()}
+                    print(f"\nmean nDCG@10 over {len(scores['embedded'])} queries: embedded "
+                          f"{mean['embedded']:.3f}, searchd {mean['searchd']:.3f} "
+                          f"(difference {mean['searchd'] - mean['embedded']:+.3f})", flush=True)
         finally:
             local.stop()
-    mean = {name: sum(v) / len(v) for name, v in scores.items()}
-    print(f"\nmean nDCG@10 over {len(scores['embedded'])} queries: embedded {mean['embedded']:.3f}, "
-          f"searchd {mean['searchd']:.3f} (difference {mean['searchd'] - mean['embedded']:+.3f})")
     return 0
 
 

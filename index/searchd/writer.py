@@ -24,8 +24,14 @@ from .shards import document_id, shard_of
 BATCH_BYTES = 4 << 20  # one REPLACE statement at most (searchd's max_packet_size is 32M)
 
 
+# A batch of several MB may take a busy shard many seconds to insert (it timed out at the
+# searches' 15 s on two loaded cores): writes wait longer, and a dead shard still fails
+# at once (connection refused).
+WRITE_SECONDS = 300.0
+
+
 def _connections(cluster: Cluster) -> list[Connection]:
-    return [Connection(s.host, s.port) for s in cluster.shards]
+    return [Connection(s.host, s.port, read_timeout=WRITE_SECONDS) for s in cluster.shards]
 
 
 class _Sender:
