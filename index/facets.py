@@ -52,20 +52,26 @@ def data_name(name: str, mentions: bool) -> str:
     return f"{name}_all" if mentions and name in PLACES else name
 
 
-def selection(columns: Columns, request: SearchRequest) -> Selection:
-    """The masks of a request's facet values and date range."""
-    masks: dict[str, np.ndarray] = {}
-    ids: dict[str, set] = {}
+def chosen_values(facets, request: SearchRequest):
+    """(facet name, the name of its data, the value ids the request ticks) for each facet
+    with a ticked value; `facets` maps a data name to what answers `ids_matching`.  Every
+    backend reads a request's facet values through this."""
     typed = {place: getattr(request, field) for field, place in PLACE_FILTERS.items()}
     typed.update({"term": tuple(normal_term(t) for t in request.terms),
                   "official": request.officials, "category": request.categories})
     for name, values in typed.items():
-        if not values:
-            continue
-        facet = columns.facets[data_name(name, request.mentions)]
-        chosen = set().union(*(facet.ids_matching(v) for v in values))
+        if values:
+            data = data_name(name, request.mentions)
+            yield name, data, set().union(*(facets[data].ids_matching(v) for v in values))
+
+
+def selection(columns: Columns, request: SearchRequest) -> Selection:
+    """The masks of a request's facet values and date range."""
+    masks: dict[str, np.ndarray] = {}
+    ids: dict[str, set] = {}
+    for name, data, chosen in chosen_values(columns.facets, request):
         ids[name] = chosen
-        masks[name] = facet.mask_for(chosen, columns.size)
+        masks[name] = columns.facets[data].mask_for(chosen, columns.size)
     if request.years:
         wanted = [int(y) for y in request.years if y != UNKNOWN_YEAR]
         masks["year"] = (np.isin(columns.year, wanted) & (columns.day > 0)) | (

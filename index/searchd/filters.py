@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..columns import Facet
-from ..compile import normal_term
-from ..facets import data_name
-from ..request import PLACE_FILTERS, UNKNOWN_YEAR, SearchRequest
+from ..facets import chosen_values
+from ..request import UNKNOWN_YEAR, SearchRequest
 from .client import numbers
 from .documents import VALUE_OFFSET
 from .schema import mva
@@ -37,14 +36,7 @@ def filters(facets: dict[str, Facet], request: SearchRequest) -> Filters:
     """The conditions of a request's facet values and date range."""
     by_facet: dict[str, str] = {}
     ids: dict[str, set] = {}
-    typed = {place: getattr(request, field) for field, place in PLACE_FILTERS.items()}
-    typed.update({"term": tuple(normal_term(t) for t in request.terms),
-                  "official": request.officials, "category": request.categories})
-    for name, values in typed.items():
-        if not values:
-            continue
-        data = data_name(name, request.mentions)
-        chosen = set().union(*(facets[data].ids_matching(v) for v in values))
+    for name, data, chosen in chosen_values(facets, request):
         ids[name] = chosen
         by_facet[name] = (f"{mva(data)} IN {numbers(sorted(i + VALUE_OFFSET for i in chosen))}"
                           if chosen else NONE)
