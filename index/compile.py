@@ -229,7 +229,7 @@ class Compiled:
     folded_keys: set[str] = field(default_factory=set)
     exact: wq.Query | None = None
     adjacent: wq.Query | None = None  # the plain words side by side, in the typed order
-    prefixes: list[tuple[str, str]] = field(default_factory=list)  # (field, prefix) expanded
+    prefixes: list[tuple[str, str]] = field(default_factory=list)  # (field, prefix) of every tree
 
     @property
     def differs(self) -> bool:
@@ -264,7 +264,21 @@ def compile_tree(tree, segment: Segmenter | None = None) -> Compiled:
     compiled.adjacent = _adjacent(tree)
     strict = _Strict(segment or _no_statistics, compiled).compile(tree)
     compiled.strict = wq.AndNot(wq.Every(), strict.query) if isinstance(strict, _Negative) else strict
+    # Read from the finished trees, not noted while compiling: an excluded prefix ("-đ*") or
+    # one in an alternative is compiled on paths that never saw `compiled`, and an
+    # unexpanded prefix reaching the evaluator was a server error.
+    compiled.prefixes = _prefixes_in(compiled.query, compiled.strict, compiled.exact, compiled.adjacent)
     return compiled
+
+
+def _prefixes_in(*queries: wq.Query | None) -> list[tuple[str, str]]:
+    """(field, prefix) of every Prefix leaf of these queries, once each, in order."""
+    found = {}
+    for query in queries:
+        for leaf in query.leaves() if query is not None else ():
+            if isinstance(leaf, wq.Prefix):
+                found[(leaf.fieldname, leaf.text)] = None
+    return list(found)
 
 
 def _adjacent(tree) -> wq.Query | None:
@@ -416,7 +430,7 @@ def _words(node: Words, compiled: Compiled):
         return wq.NullQuery, [], None
     where = _where(node)
     if node.prefix:
-        return _prefix_unit(found, text, where, compiled, strict=False), [], None
+        return _prefix_unit(found, text, where, strict=False), [], None
     variants = spellings(found, text)
     for sp in variants:
         compiled.folded_keys.update(sp.folded)
@@ -436,14 +450,13 @@ def _words(node: Words, compiled: Compiled):
     return required, boosts, tier
 
 
-def _prefix_unit(found: list[Syllable], text: str, where, compiled: Compiled, strict: bool):
+def _prefix_unit(found: list[Syllable], text: str, where, strict: bool):
     """Words beginning as typed: the syllables before the last as they are, the last one a
     prefix, on the exact tier when typed with diacritics, else on the folded one."""
     last = found[-1].text
     marked = has_diacritics(last)
     tier, key = ("exact", exact_key(last)) if marked else ("folded", folded_key(last))
     prefix = wq.Or([wq.Prefix(f"{w}_{tier}", key) for w in where])
-    compiled.prefixes.extend((f"{w}_{tier}", key) for w in where)
     if len(found) == 1:
         return prefix
     head = Unit((_typed(found[:-1], text),), where)
@@ -576,7 +589,7 @@ class _Strict:
             return wq.NullQuery
         where = _where(node)
         if node.prefix:
-            query = _prefix_unit(found, text, where, Compiled(wq.NullQuery), strict=True)
+            query = _prefix_unit(found, text, where, strict=True)
             if marked:
                 self.compiled.units.append(Unit((_typed(found, text),), where, prefix=True))
             return query

@@ -132,8 +132,7 @@ class Archive:
         found = self._plans.get(query)
         if found is None:
             planned = make_plan(query, self._segment)
-            loose, strict, notes = self._expanded(planned)
-            found = self._plans[query] = _Planned(planned, loose, strict, planned.notes + notes)
+            found = self._plans[query] = self._expanded(planned)
             if len(self._plans) > PLANS_KEPT:
                 self._plans.popitem(last=False)
         else:
@@ -148,9 +147,15 @@ class Archive:
     def _segment(self, texts: list[str]) -> list[int]:
         return word_lengths(texts, self._statistics)
 
-    def _expanded(self, planned: Plan) -> tuple[wq.Query, wq.Query, tuple[str, ...]]:
-        """Both readings with each prefix ("Thiệ*") read as the words of the index it begins."""
-        return expand_prefixes(planned.compiled, self._searcher.reader())
+    def _expanded(self, planned: Plan) -> _Planned:
+        """Both readings and the ranking's tiers with each prefix ("Thiệ*") read as the words
+        of the index it begins."""
+        compiled = planned.compiled
+        words, notes = prefix_words(compiled, self._searcher.reader()) if compiled.prefixes else ({}, ())
+        loose, strict, exact, adjacent = (
+            with_words(q, words) if q is not None and words else q
+            for q in (compiled.query, compiled.strict, compiled.exact, compiled.adjacent))
+        return _Planned(planned, loose, strict, exact, adjacent, planned.notes + notes)
 
     def _find(self, request: SearchRequest) -> _Found:
         """The articles a request lists, in its reading, with their scores, and how many more
@@ -171,20 +176,20 @@ class Archive:
         docnums = strict if reading == "strict" else loose.docs
         scores = loose.scores_of(docnums)
         if scored:
-            scores = self._tiered(compiled, docnums, scores)
+            scores = self._tiered(planned, docnums, scores)
         return _Found(planned.plan, reading, docnums, scores, chosen, more, notes)
 
-    def _tiered(self, compiled, docnums: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    def _tiered(self, planned: _Planned, docnums: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """Scores lifted by tier: exact diacritics first, then words side by side.
 
         Each tier step adds more than any score, so the order is tier then score, and the
         score a reader sees still falls down the list.
         """
         tier = np.zeros(len(docnums))
-        if compiled.exact is not None:
-            tier += 2 * self._in(compiled.exact, docnums)
-        if compiled.adjacent is not None:
-            tier += self._in(compiled.adjacent, docnums)
+        if planned.exact is not None:
+            tier += 2 * self._in(planned.exact, docnums)
+        if planned.adjacent is not None:
+            tier += self._in(planned.adjacent, docnums)
         if not len(scores) or not tier.any():
             return scores
         return scores + tier * (float(scores.max()) + 1.0)
@@ -426,15 +431,6 @@ def make_hit(article: Article, score: float | None, finder: Finder | None) -> Hi
     )
 
 
-def expand_prefixes(compiled, reader) -> tuple[wq.Query, wq.Query, tuple[str, ...]]:
-    """Both readings of a compiled query with each prefix ("Thiệ*") read as the words it
-    begins in the reader's vocabulary (see prefix_words)."""
-    if not compiled.prefixes:
-        return compiled.query, compiled.strict, ()
-    words, notes = prefix_words(compiled, reader)
-    return with_words(compiled.query, words), with_words(compiled.strict, words), notes
-
-
 def prefix_words(compiled, reader) -> tuple[dict[tuple[str, str], list[str]], tuple[str, ...]]:
     """The words each prefix of a compiled query begins in the reader's vocabulary
     (`expand_prefix(field, prefix)` in key order, `doc_frequency(field, word)`): the most
@@ -487,6 +483,8 @@ class _Planned:
     plan: Plan
     loose: wq.Query
     strict: wq.Query
+    exact: wq.Query | None  # the ranking's tiers (Compiled.exact, .adjacent)
+    adjacent: wq.Query | None
     notes: tuple[str, ...]
 
 

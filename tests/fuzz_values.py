@@ -14,7 +14,7 @@ TRICKY = [
     "=1+1", "=HYPERLINK(\"http://x\")", "@SUM(A1)", "\t=1", "title:", "date:2020..", "date:..",
     "ward:\"", "official:(", "2020-13", "2020-02-30", "0000", "9999-12-31", "2021..2020",
     "%", "%00", "\x00", "\x1b[31m", "đại hội", "Lương Khánh Thiện", "luong khanh thien",
-    "phường", "Đảng", "relevance", "newest", "oldest", "best", "vi", "en", "xx",
+    "phường", "Đảng", "đại hội -đ*", "đại* OR phường", "-(t* OR h*)", "relevance", "newest", "oldest", "best", "vi", "en", "xx",
 ]
 # Bytes no UTF-8 text holds: a lone surrogate's encoding, a cut sequence, an overlong one.
 BROKEN_BYTES = ["%ED%A0%80", "%C3", "%E1%BA", "%C0%AF", "%FF%FE"]

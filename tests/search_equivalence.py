@@ -74,6 +74,8 @@ def _queries(archive, rng: random.Random, count: int) -> list[str]:
                 "đ/c", "", "*", "\"\"", "OR", "-", "đảng", "dang", "Đảng bộ", "Thiện", "thien",
                 "hoà", "hòa", "quy", "qui", "lý", "lí", "LƯƠNG KHÁNH THIỆN", "luongkhanhthien"]
     queries += officials[6:12] + wards[6:12]
+    queries += ["đại hội -đ*", "đại* OR phường", "(đại* OR phường) -hội*", "phường -(đại* OR x)",
+                "NOT đ* phường", "-thi*"]  # prefixes excluded or in alternatives, by relevance
     return list(dict.fromkeys(queries))
 
 

@@ -121,9 +121,9 @@ def test_an_untranslatable_node_is_refused_by_name():
                                   "use the embedded backend (--backend whoosh) for this query")
 
 
-# (an excluded prefix, "đại hội -đ*", fails on the embedded backend itself: compile.py never
-# lists the prefixes of excluded words for expansion)
-@pytest.mark.parametrize("query", ["Thiệ*", "thi*", "luong kh*", "t*", "đại hội OR đ*", "hội đồng đ*"])
+@pytest.mark.parametrize("query", ["Thiệ*", "thi*", "luong kh*", "t*", "đại hội OR đ*", "hội đồng đ*",
+                                   "đại hội -đ*", "đại* OR phường", "(đại* OR phường) -hội*",
+                                   "phường -(đại* OR x)", "NOT đ* phường"])
 def test_prefixes_expand_alike(demo_index, searchd_cluster, query):
     from wardnews.index import Archive
     from wardnews.index.searchd.archive import SearchdArchive
@@ -132,11 +132,11 @@ def test_prefixes_expand_alike(demo_index, searchd_cluster, query):
         e, s = embedded.search(query, sort="newest", limit=100), searchd.search(query, sort="newest", limit=100)
     assert [h.id for h in e.hits] == [h.id for h in s.hits]
     assert (e.total, e.facets, e.notes, e.more, e.match) == (s.total, s.facets, s.notes, s.more, s.match)
-    with SearchdArchive(searchd_cluster.cluster.folder) as searchd:
-        # by relevance too: the tiers hold the prefix's words (the embedded backend raises
-        # TypeError on a prefix inside OR by relevance: its tiers keep the prefix unexpanded)
-        ranked = searchd.search(query, limit=100)
-    assert {h.id for h in ranked.hits} == {h.id for h in s.hits}
+    with Archive(demo_index) as embedded, SearchdArchive(searchd_cluster.cluster.folder) as searchd:
+        # by relevance too: both backends' tiers hold the prefix's words
+        ranked, searched = embedded.search(query, limit=100), searchd.search(query, limit=100)
+    assert {h.id for h in ranked.hits} == {h.id for h in searched.hits} == {h.id for h in s.hits}
+    assert ranked.total == searched.total == e.total
 
 
 @pytest.mark.parametrize("query", ["date:2020", "date:2020-06", "date:--06-18", "date:2015..2021",

@@ -1,6 +1,6 @@
 """The words of the fields a prefix ("Thiệ*") may expand in, with their article counts, kept
 beside the shard map: searchd's own wildcard expansion picks and counts words its own way,
-so the embedded rule (search.expand_prefixes) runs here over the same vocabulary."""
+so the embedded rule (search.prefix_words) runs here over the same vocabulary."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def load_counts(path: Path) -> dict[str, Counter]:
 
 
 class Vocabulary:
-    """What search.expand_prefixes asks of a reader: the words a prefix begins, in key order,
+    """What search.prefix_words asks of a reader: the words a prefix begins, in key order,
     and how many articles hold a word."""
 
     def __init__(self, counts: dict[str, Counter]):
