@@ -11,7 +11,7 @@ import json
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ...archive import Article
@@ -29,6 +29,7 @@ from .connections import WEIGHT_SCALE, Connections
 from .filters import Filters, filters
 from .schema import mva
 from .shards import document_id, shard_of
+from .ranking import keyword_weights, ranked
 from .translate import NOTHING, both, match_text, positive, without
 from .vocabulary import Vocabulary
 
@@ -45,6 +46,7 @@ class _Planned:
     exact: str | None
     adjacent: str | None
     notes: tuple[str, ...] = ()  # of prefixes expanded to their most frequent words
+    weights: dict = field(default_factory=dict)  # the loose reading's scored keywords (ranking.py)
 
 
 def _text(translated) -> str:
@@ -132,7 +134,8 @@ class SearchdArchive:
                 return None if query is None else _translated(with_words(query, words), years)
 
             found = _Planned(plan, written(compiled.query), written(compiled.strict),
-                             written(compiled.exact), written(compiled.adjacent), notes)
+                             written(compiled.exact), written(compiled.adjacent), notes,
+                             keyword_weights(with_words(compiled.query, words)))
             self._plans[query] = found
             if len(self._plans) > PLANS_KEPT:
                 self._plans.popitem(last=False)
@@ -269,11 +272,13 @@ class SearchdArchive:
         request's order."""
         out: list[tuple] = []
         tiers = self._tiers(request, found)
+        weights = found.planned.weights
         # As Archive._tiered, each tier step lifts a score past any score of the reading, so
         # the score a reader sees still falls down the list.
         lift = 0.0
         if len(tiers) > 1:
-            top, _, _ = self._select(found.match, [], "id, WEIGHT() AS w", ORDERS["relevance"])
+            top, _, _ = self._select(ranked(found.match, weights), [], "id, WEIGHT() AS w",
+                                     ORDERS["relevance"])
             lift = top[0][1] / WEIGHT_SCALE + 1.0 if top else 0.0
         for match, tier in tiers:
             if len(out) == count:
@@ -282,8 +287,9 @@ class SearchdArchive:
             if size is not None and start >= size:
                 start -= size
                 continue
-            rows, _, _ = self._select(match, where, columns, ORDERS[request.sort],
-                                          start, count - len(out))
+            scored = ranked(match, weights) if request.sort == "relevance" else match
+            rows, _, _ = self._select(scored, where, columns, ORDERS[request.sort],
+                                      start, count - len(out))
             out += [(r[0], r[1] / WEIGHT_SCALE + tier * lift) for r in rows]
             start = 0
         return out

@@ -8,14 +8,45 @@ from .client import Connection, quote
 from .cluster import Cluster, head_index
 from .errors import ShardUnavailable
 from .tokens import token
+from .schema import FIELDS
+from ..evaluate import B, K1, LENGTH_FIELD
 
-# BM25F over the matched keywords, titles weighted twice as the embedded schema boosts them.
-# searchd's WEIGHT() is an integer and its default idf is scaled into [0, 0.5]: unscaled,
-# every article weighed the same (0) and relevance was corpus order.  Plain idf, scaled up,
-# agrees best with the embedded order (tests/test_searchd_ranking.py, bench/searchd_relevance.py).
+# The embedded ranking (evaluate.py) written as searchd's expression ranker: per scored field,
+# BM25 with that field's length (title tiers by the title's, text tiers by the text's) and
+# the schema's field boost (titles twice), summed; the query's own boosts (EXACT_BOOST,
+# PAIR_BOOST, compile.py) ride on its keywords as `^` (translate.py), which scales their idf.
+# searchd's expressions see a field's keywords together: `tf_idf` (their occurrences times
+# idf) over the field's mean occurrence (`hit_count/word_count`) is the saturation of
+# BM25 exact for one keyword and close for several.  `user_weight` only names the field.
+# searchd's WEIGHT() is an integer, hence the scale; its plain idf is log(N/n) over
+# 2·log(N+1), the same for every article of a shard.
 WEIGHT_SCALE = 1_000_000
-RANKER = (f"ranker=expr('bm25f(1.2, 0.75) * {WEIGHT_SCALE}'), idf='plain,tfidf_unnormalized', "
-          "field_weights=(title_exact=2, title_folded=2, title_pairs=2, title_exact_pairs=2)")
+SCORED_FIELDS = tuple(LENGTH_FIELD)
+UNSCORED_WEIGHT = 99
+
+
+def ranker(mean_lengths: dict[str, float]) -> str:
+    """The OPTION text of the ranking, for the archive's mean length of each length field."""
+    boosts = field_boosts()
+    formula = "0"
+    for number, name in reversed(list(enumerate(SCORED_FIELDS, 1))):
+        length = LENGTH_FIELD[name]
+        mean = max(float(mean_lengths.get(length, 1.0)), 1.0)
+        norm = f"({1 - B:g} + {B:g} * {length}_len / {mean:.6g})"
+        bm25 = f"{boosts[name]:g} * tf_idf * {K1 + 1:g} / (hit_count / word_count + {K1:g} * {norm})"
+        formula = f"IF(user_weight == {number}, {bm25}, {formula})"
+    weights = ", ".join([f"{n}={i}" for i, n in enumerate(SCORED_FIELDS, 1)] +
+                        [f"{n}={UNSCORED_WEIGHT}" for n in FIELDS if n not in SCORED_FIELDS])
+    return (f"ranker=expr('sum({formula}) * {WEIGHT_SCALE}'), idf='plain,tfidf_unnormalized', "
+            f"field_weights=({weights})")
+
+
+def field_boosts() -> dict[str, float]:
+    """Each scored field's boost in the embedded schema (titles count twice)."""
+    from ..schema import make_schema
+
+    schema = make_schema()
+    return {name: float(getattr(schema[name].format, "field_boost", 1.0) or 1.0) for name in SCORED_FIELDS}
 
 
 class Connections:
@@ -33,6 +64,7 @@ class Connections:
         self.slot, self.index, self.values = slot, head_index(slot), values
         self._keywords: dict[tuple[str, str], tuple[int, int]] = {}
         self._syllables: float | None = None
+        self._ranker: str | None = None
 
     def close(self) -> None:
         for connection in (self.head, *self.shards):
@@ -58,7 +90,7 @@ class Connections:
         # Every group of a FACET must fit in max_matches for its counts to be exact; a larger
         # one costs each agent memory up front (a million made the shards time out).
         most = max(1000, offset + limit, self.values + 16 if facets else 0)
-        options = f"max_matches={most}" + (f", {RANKER}" if "WEIGHT()" in order else "")
+        options = f"max_matches={most}" + (f", {self.ranker()}" if "WEIGHT()" in order else "")
         if self.head is None:
             rows, total, sets, missing = fanout.select(
                 self.shards, self.slot, columns, clause, order, offset, limit, options, facets,
@@ -81,6 +113,22 @@ class Connections:
                     docs, hits = docs + int(row[-2]), hits + int(row[-1])  # (..., docs, hits)
             found = self._keywords[(field, key)] = (docs, hits)
         return found
+
+    def ranker(self) -> str:
+        """The ranking's OPTION text for this slot (its mean field lengths read once)."""
+        if self._ranker is None:
+            means = {}
+            for length in sorted(set(LENGTH_FIELD.values())):
+                statement = (f"SELECT SUM({length}_len) AS s, COUNT(*) AS n FROM {{}} "
+                             f"WHERE {length}_len > 0")  # as evaluate._mean_length: the texts present
+                if self.head is None:
+                    rows = [r for s in self.shards for r in s.execute(statement.format(self.slot))[0]]
+                else:
+                    rows = self.query(statement.format(self.index))[0][0]
+                total, count = sum(float(r[0]) for r in rows), sum(int(r[1]) for r in rows)
+                means[length] = total / count if count else 1.0
+            self._ranker = ranker(means)
+        return self._ranker
 
     def syllables(self) -> float:
         """Syllables of every text (the word statistics' total), summed by searchd."""
