@@ -1,7 +1,6 @@
 """Ranking quality of the searchd backend beside the embedded index, on the judged queries.
 
     python bench/searchd_relevance.py      # nDCG@10 of both, over bench/judgments/baomoi.json
-    python bench/searchd_relevance.py --rankers   # and of other searchd rankers, one build
 
 The same judged queries as bench/relevance.py, in the default (strict) reading.  Two local
 shards and a head are started on free loopback ports for the run and stopped after it.
@@ -20,19 +19,9 @@ from relevance import JUDGMENTS, QUERIES, ndcg, top
 from search import build, sample
 
 from wardnews import Archive
-from wardnews.index.searchd import connections
 from wardnews.index.searchd.archive import SearchdArchive
 from wardnews.index.searchd.local import init_local
 from wardnews.index.searchd.writer import rebuild
-
-
-WEIGHTS = "field_weights=(title_exact=2, title_folded=2, title_pairs=2, title_exact_pairs=2)"
-RANKERS = [
-    f"ranker=expr('sum(tf_idf*user_weight)*1000000'), idf='plain,tfidf_unnormalized', {WEIGHTS}",
-    f"ranker=bm25, {WEIGHTS}",
-    f"ranker=proximity_bm25, {WEIGHTS}",
-    f"ranker=expr('bm25f(1.2, 0.75) * 1000000'), idf='plain,tfidf_unnormalized', {WEIGHTS}",
-]
 
 
 def _table(embedded, searchd, judged) -> dict[str, list[float]]:
@@ -61,16 +50,12 @@ def main() -> int:
             summary = rebuild(data, local.cluster)
             print(f"searchd build: {summary.added} articles on 2 shards in "
                   f"{time.perf_counter() - started:.0f} s\n")
-            rankers = RANKERS if "--rankers" in sys.argv else [connections.RANKER]
             with Archive(built.location) as embedded, SearchdArchive(local.cluster.folder) as searchd:
-                for ranker in rankers:
-                    connections.RANKER = ranker
-                    print(f"\nsearchd {ranker}\n")
-                    scores = _table(embedded, searchd, judged)
-                    mean = {name: sum(v) / len(v) for name, v in scores.items()}
-                    print(f"\nmean nDCG@10 over {len(scores['embedded'])} queries: embedded "
-                          f"{mean['embedded']:.3f}, searchd {mean['searchd']:.3f} "
-                          f"(difference {mean['searchd'] - mean['embedded']:+.3f})", flush=True)
+                scores = _table(embedded, searchd, judged)
+            mean = {name: sum(v) / len(v) for name, v in scores.items()}
+            print(f"\nmean nDCG@10 over {len(scores['embedded'])} queries: embedded "
+                  f"{mean['embedded']:.3f}, searchd {mean['searchd']:.3f} "
+                  f"(difference {mean['searchd'] - mean['embedded']:+.3f})", flush=True)
         finally:
             local.stop()
     return 0

@@ -4,7 +4,7 @@ two shards and a head, started by the tests on free loopback ports.
 Every request of tests/search_equivalence.py's tables (a few hundred per corpus: words with
 and without diacritics, pairs, phrases, OR, exclusions, field queries, abbreviations, every
 facet filter, dates, orders, readings, pages) must give equal totals, hits, facet counts,
-date chart, reading, notes and suggestions.  Hits are compared in order for the date orders;
+date chart, reading, notes and suggestions, and how many values each facet has in all.  Hits are compared in order for the date orders;
 for relevance the whole listed set (the two rank by different BM25 code; README: searchd).
 A query node the searchd backend could not translate would be refused by name (none of the
 tables' is).
@@ -46,8 +46,8 @@ def differences(embedded, searchd, request) -> list[str]:
             found.append(f"hits {ids_e} != {ids_s}")
     elif set(ids_e) != set(ids_s):
         found.append(f"hit set differs by {sorted(set(ids_e) ^ set(ids_s))}")
-    for name in ("total", "facets", "histogram", "match", "more", "notes", "suggestions",
-                 "nothing_to_search"):
+    for name in ("total", "facets", "facet_sizes", "histogram", "match", "more", "notes",
+                 "suggestions", "nothing_to_search"):
         if getattr(e, name) != getattr(s, name):
             found.append(f"{name}: {getattr(e, name)!r} != {getattr(s, name)!r}"[:400])
     return found
@@ -220,3 +220,21 @@ def test_more_like_this_finds_articles_sharing_pairs(demo_index, searchd_cluster
     assert s and first not in {h.id for h in s}
     # the same candidates (articles sharing a distinctive pair), ranked by other BM25 code
     assert len({h.id for h in e} & {h.id for h in s}) >= min(len(e), len(s)) // 2
+
+
+@pytest.mark.parametrize("options", [{}, {"query": "phường"}, {"query": "đại hội", "years": ("2020",)},
+                                     {"query": "ủy ban", "match": "loose"}, {"query": "x"},
+                                     {"query": "phường", "mentions": True}])
+def test_the_spread_of_every_facet_is_counted_alike(demo_index, searchd_cluster, options):
+    """The map's counts (Archive.spread): every value with its count, and the articles with
+    no value or none the caller counts."""
+    from wardnews.index import Archive, SearchRequest
+    from wardnews.index.facets import SPREADABLE
+    from wardnews.index.searchd.archive import SearchdArchive
+
+    request = SearchRequest(**options)
+    with Archive(demo_index) as embedded, SearchdArchive(searchd_cluster.cluster.folder) as searchd:
+        for facet in SPREADABLE:
+            for counted in (None, lambda value: "Hải Phòng" in value):
+                assert embedded.spread(request, facet, counted) == searchd.spread(request, facet, counted), facet
+        assert embedded.spread(request, "ward").total == embedded.search(request).total

@@ -32,12 +32,14 @@ def test_pages_answer_over_searchd(clients, url):
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
 
 
-def test_the_search_page_states_the_same_total_without_a_map(clients):
-    embedded, searchd = clients
-    pages = [c.get("/search?q=ph%C6%B0%E1%BB%9Dng").get_data(as_text=True) for c in clients]
+@pytest.mark.parametrize("url", ["/search?q=ph%C6%B0%E1%BB%9Dng", "/search?q=ph%C6%B0%E1%BB%9Dng&map=province",
+                                 "/search?q=dai+hoi&year=2020"])
+def test_the_search_page_states_the_same_total_and_draws_the_same_map(clients, url):
+    pages = [c.get(url).get_data(as_text=True) for c in clients]
     totals = [re.search(r'<p class="total"[^>]*>([^<]*)</p>', p).group(1) for p in pages]
     assert totals[0] == totals[1]
-    assert "place-map" in pages[0] and "place-map" not in pages[1]
+    maps = [re.search(r'<svg class="place-map".*?</svg>', p, re.S) for p in pages]
+    assert maps[0] and maps[1] and maps[0].group(0) == maps[1].group(0)
 
 
 def test_a_facet_s_whole_list_is_the_embedded_one(clients):

@@ -16,16 +16,18 @@ from pathlib import Path
 
 from ...archive import Article
 from ..errors import ArticleNotFound, BadRequest, SearchError
-from ..facets import COUNTED, data_name
+from ..facets import COUNTED, SPREADABLE, data_name
 from ..plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from ..request import MAX_FACET_LIMIT, MAX_PAGE_SIZE, SearchRequest
-from ..results import SearchResult, Stats
+from ..results import SearchResult, Spread, Stats
 from ..search import SUGGESTION_WINDOW, SUGGESTIONS_KEPT, Archive, make_hit, prefix_words, with_words
 from ..suggest import SAMPLE, suggestions_for
 from ..words import Statistics, word_lengths
 from . import counting, dictionary
 from .cluster import Cluster
+from .client import numbers
 from .connections import WEIGHT_SCALE, Connections
+from .documents import VALUE_OFFSET
 from .filters import Filters, filters
 from .schema import mva
 from .shards import document_id, shard_of
@@ -174,9 +176,34 @@ class SearchdArchive:
         request = SearchRequest.of(request, **options)
         return self.search(replace(request, page=1, limit=1, facet_limit=MAX_FACET_LIMIT)).facets.get(name, ())
 
-    def spread(self, request, facet: str, counted=None):
-        """Not counted over searchd yet: the map is not drawn for a searchd archive."""
-        raise NotImplementedError("a spread (the map's counts) is not counted over searchd yet")
+    def spread(self, request, facet: str, counted=None) -> Spread:
+        """Every value of a facet among the articles a search lists, with counts, and those
+        carrying no value or none that `counted` accepts (Archive.spread): one FACET over
+        every group, and two counts of the articles holding any of a set of values."""
+        if facet not in SPREADABLE:
+            raise BadRequest(f"{facet!r} is not a facet a spread is counted over; they are "
+                             f"{', '.join(SPREADABLE)}")
+        request = SearchRequest.of(request)
+        with self._lock:
+            self.refresh()
+            found = self._find(request)
+            where = found.chosen.where()
+            data = data_name(facet, request.mentions)
+            _, total, sets = self._select(found.match, where, facets=(mva(data),))
+            values = self._facets[data].values
+            pairs = sorted((int(v) - VALUE_OFFSET, int(c)) for v, c in sets[0])
+            by_count = sorted(pairs, key=lambda p: -p[1])  # stable: ties to the value met first
+            usable = [i for i, _ in pairs if counted is None or counted(values[i])]
+
+            def carrying(ids: list[int]) -> int:
+                if not ids:
+                    return 0
+                held = f"{mva(data)} IN {numbers(sorted(i + VALUE_OFFSET for i in ids))}"
+                return self._count(found.match, [*where, held])
+
+            with_value = carrying([i for i, _ in pairs])
+            return Spread(tuple((values[i], n) for i, n in by_count), total, total - with_value,
+                          with_value - (carrying(usable) if len(usable) < len(pairs) else with_value))
 
     def _find(self, request: SearchRequest):
         """The reading listed, its MATCH text, the filters, `more` and the notes."""
@@ -206,15 +233,16 @@ class SearchdArchive:
             _, _, alone = self._select(found.match, found.chosen.where(leave_out=name),
                                        facets=(_facet_attribute(name, request.mentions),))
             counted[_facet_attribute(name, request.mentions)] = alone[0]
-        facets = {}
+        facets, sizes = {}, {}
         for name in COUNTED:
             rows_of = counted[_facet_attribute(name, request.mentions)]
             selected = found.chosen.ids.get(name, set())
             if name == "year":
-                facets[name] = counting.year_facet(rows_of, selected, request.facet_limit)
+                facets[name], sizes[name] = counting.year_facet(rows_of, selected, request.facet_limit)
             else:
-                facets[name] = counting.facet_from_rows(self._facets[data_name(name, request.mentions)],
-                                                        name, rows_of, selected, request.facet_limit)
+                facets[name], sizes[name] = counting.sized_from_rows(
+                    self._facets[data_name(name, request.mentions)], name, rows_of, selected,
+                    request.facet_limit)
         start = (request.page - 1) * request.limit
         page = self._ordered(request, found, where, start, request.limit)
         finder = found.planned.plan.finder(found.reading)
@@ -222,7 +250,7 @@ class SearchdArchive:
         hits = tuple(make_hit(Article.from_json(json.loads(record)), score if scored else None, finder)
                      for record, score in page)
         return SearchResult(
-            request=request, total=total, hits=hits, facets=facets,
+            request=request, total=total, hits=hits, facets=facets, facet_sizes=sizes,
             suggestions=self._suggestions(request, found.planned.plan) if request.query.strip() else (),
             notes=found.notes,
             histogram=counting.histogram(sets[len(shared)]),

@@ -122,7 +122,7 @@ class Connections:
                 statement = (f"SELECT SUM({length}_len) AS s, COUNT(*) AS n FROM {{}} "
                              f"WHERE {length}_len > 0")  # as evaluate._mean_length: the texts present
                 if self.head is None:
-                    rows = [r for s in self.shards for r in s.execute(statement.format(self.slot))[0]]
+                    rows = self._each_shard(statement.format(self.slot))
                 else:
                     rows = self.query(statement.format(self.index))[0][0]
                 total, count = sum(float(r[0]) for r in rows), sum(int(r[1]) for r in rows)
@@ -130,13 +130,24 @@ class Connections:
             self._ranker = ranker(means)
         return self._ranker
 
+    def _each_shard(self, statement: str) -> list[tuple]:
+        """The rows every shard answers a statement with; a shard down is an error, or, where
+        the archive allows partial answers, left out (the search then says it is partial)."""
+        rows = []
+        for shard in self.shards:
+            try:
+                rows += shard.execute(statement)[0]
+            except ShardUnavailable:
+                if not self.cluster.partial:
+                    raise
+        return rows
+
     def syllables(self) -> float:
         """Syllables of every text (the word statistics' total), summed by searchd."""
         if self._syllables is None:
             statement = "SELECT SUM(text_length) AS s FROM {}"
             if self.head is None:
-                sums = [s.execute(statement.format(self.slot))[0] for s in self.shards]
-                self._syllables = float(sum(r[0][0] for r in sums if r))
+                self._syllables = float(sum(r[0] for r in self._each_shard(statement.format(self.slot))))
             else:
                 sets, _ = self.query(statement.format(self.index))
                 self._syllables = float(sets[0][0][0]) if sets[0] else 0.0

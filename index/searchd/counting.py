@@ -14,10 +14,17 @@ from .documents import VALUE_OFFSET
 
 def facet_from_rows(facet: Facet, name: str, rows, selected: set, limit: int) -> tuple[FacetValue, ...]:
     """A facet's values from (stored id, count) rows."""
+    return sized_from_rows(facet, name, rows, selected, limit)[0]
+
+
+def sized_from_rows(facet: Facet, name: str, rows, selected: set,
+                    limit: int | None) -> tuple[tuple[FacetValue, ...], int]:
+    """A facet's values from (stored id, count) rows, and how many values it has in all
+    (facets.listed_values): the rows hold every group, as the FACET asks for all."""
     pairs = sorted((int(v) - VALUE_OFFSET, int(c)) for v, c in rows)
     ids = np.array([i for i, _ in pairs], dtype=np.int64)
     counts = np.array([c for _, c in pairs], dtype=np.int64)
-    return listed_values(facet, name, ids, counts, selected, limit)[0]
+    return listed_values(facet, name, ids, counts, selected, limit)
 
 
 def _periods(rows, label) -> list[Period]:
@@ -50,8 +57,9 @@ def years(rows) -> tuple[Period, ...]:
     return tuple(_periods(rows, str) + _unknown(rows))
 
 
-def year_facet(rows, selected: set, limit: int) -> tuple[FacetValue, ...]:
-    return year_values(years(rows), selected, limit)[0]
+def year_facet(rows, selected: set, limit: int | None) -> tuple[tuple[FacetValue, ...], int]:
+    """The year facet and how many years it has in all (facets.year_values)."""
+    return year_values(years(rows), selected, limit)
 
 
 def histogram(rows) -> tuple[Period, ...]:

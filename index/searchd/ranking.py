@@ -7,8 +7,8 @@ selects it, and a keyword written twice in one MATCH takes one of its boosts by 
 its parser's own.  So the MATCH a relevance order sends is rewritten: each keyword carries
 the boost the loose query gives it (0 when the loose query does not score it: the strict
 reading's exact pairs, a tier's extra keywords), and the loose query's scored keywords
-the MATCH lacks are added beside it, OR'ed with the token every article holds: a side that
-ranks and never selects.  (searchd 2.2's own MAYBE selects like AND, and with a NOT beside
+are written before it, OR'ed with the token every article holds: a side that ranks and
+never selects.  (searchd 2.2's own MAYBE selects like AND, and with a NOT beside
 it selects nothing: measured, so not used.)
 """
 
@@ -59,18 +59,21 @@ def keyword_weights(query: wq.Query) -> dict[str, tuple[str, float]]:
 
 
 def ranked(match: str, weights: dict[str, tuple[str, float]]) -> str:
-    """The MATCH text selecting the same articles, scored by these keyword weights."""
-    present = set()
+    """The MATCH text selecting the same articles, scored by these keyword weights.
 
-    def reweigh(found: re.Match) -> str:
-        word = found.group(1)
-        present.add(word)
-        weight = weights.get(word, (None, 0.0))[1]
-        return word if weight == 1 else f"{word}^{weight:g}"
+    Every scored keyword stands first, on its own, OR'ed with the every-token: searchd then
+    counts it wherever the article holds it (a keyword inside a phrase, or on an AND branch
+    the article does not match, would otherwise go uncounted), and a keyword written again
+    in the selecting text takes the first one's boost (measured: the first written wins).
+    """
+    scored = " | ".join(f"(@{field} {_boosted(word, weight)})" for word, (field, weight) in weights.items()
+                        if weight)
+    if not scored:
+        return match
+    text = _KEYWORD.sub(lambda found: _boosted(found.group(1), weights.get(found.group(1), (None, 0.0))[1]),
+                        match)
+    return f"(({scored} | (@{EVERY_FIELD} {EVERY})) {text})"
 
-    text = _KEYWORD.sub(reweigh, match)
-    extra = [f"(@{field} {word}" + ("" if weight == 1 else f"^{weight:g}") + ")"
-             for word, (field, weight) in weights.items() if word not in present and weight]
-    if not extra:
-        return text
-    return f"({text} ({' | '.join(extra)} | (@{EVERY_FIELD} {EVERY})))"
+
+def _boosted(word: str, weight: float) -> str:
+    return word if weight == 1 else f"{word}^{weight:g}"

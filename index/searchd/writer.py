@@ -17,6 +17,7 @@ from . import dictionary, vocabulary
 from ..errors import IndexNotFound
 from .client import Connection, numbers, quote
 from .cluster import LIVE, Cluster, write_json
+from .chunks import merge_chunks
 from .documents import replace_statement, row
 from .ingest import corpus_articles
 from .shards import document_id, shard_of
@@ -124,6 +125,7 @@ def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
         senders = []
         for connection in connections:
             connection.execute(f"FLUSH RTINDEX {slot}")  # on disk before the switch
+        merge_chunks(connections, slot)  # one chunk: one set of word statistics (chunks.py)
     finally:
         for sender in senders:  # a failure: stop the threads before the connections close
             sender._queue.put(None)
@@ -175,6 +177,7 @@ def update(cluster: Cluster, articles: list[Article]) -> int:
             # elsewhere either: the same id is the same document id.
             _send(connection, slot, [row(f, seq, ids, dictionary.leading_keys(known["official"], ids["official"]))])
             seq += 1
+        merge_chunks(connections, slot, wait=False)  # the new rows join the shard's statistics
     finally:
         for connection in connections:
             connection.close()
