@@ -14,9 +14,11 @@ import search_equivalence  # noqa: E402
 
 pytestmark = pytest.mark.searchd
 
-# Measured on the demo corpus's table: 0.91 with plain idf scaled; 0.80 when searchd's
-# integer weights were all 0 (corpus order within the tiers).
-MIN_AGREEMENT = 0.88
+# Measured on the demo corpus's table: 0.947 with the embedded BM25 as searchd's expression
+# ranker (ranking.py); 0.91 with searchd's bm25f over the MATCHed keywords; 0.80 when
+# searchd's integer weights were all 0 (corpus order within the tiers).  What remains is
+# mostly idf per shard: 49 articles on two shards.
+MIN_AGREEMENT = 0.93
 
 
 def _ndcg(ranked: list[str], grades: dict[str, int]) -> float:
