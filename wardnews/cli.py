@@ -353,7 +353,7 @@ def serve(index_option: Path | None, corpus: Path | None, host: str, port: int,
 
 @main.group(context_settings=CONTEXT)
 def shards() -> None:
-    """Local searchd shards for a trial of the searchd backend.
+    """searchd shards: local ones for a trial, or the configurations for other hosts.
 
     Example: wardnews shards init /tmp/wardnews-shards --count 2
     """
@@ -385,6 +385,40 @@ def shards_init(folder: Path, count: int, partial: bool) -> None:
         click.echo(f"shard {number}: {shard.address} (API {shard.api_port})")
     click.echo(f"head: {local.cluster.head.address}")
     click.echo(f"Index into it: wardnews index corpus/ --backend searchd --index {folder}")
+
+
+@shards.command("config", context_settings=CONTEXT)
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--shards", "shard_list", metavar="HOST:PORT,...", required=True,
+              help="The shards' hosts and SphinxQL ports, in shard order (API port + 1 unless "
+                   "given as HOST:PORT:API).")
+@click.option("--head", metavar="HOST:PORT", default=None,
+              help="The host of the distributed head (without one, wardnews asks every shard).")
+@click.option("--data", default="/var/lib/wardnews", show_default=True,
+              help="The folder on each host that holds its indexes, logs and pid file.")
+@click.option("--partial", is_flag=True,
+              help="Let searches answer from the shards that answer, marked partial.")
+def shards_config(folder: Path, shard_list: str, head: str | None, data: str, partial: bool) -> None:
+    """Write the searchd configuration of each shard and of the head for other hosts, and the
+    archive configuration (cluster.json), under FOLDER; start nothing.
+
+    Copy shard-N/searchd.conf to the N-th shard's host and head/searchd.conf to the head's,
+    make the --data folder there, run `searchd --config searchd.conf` on each, then index
+    from here with `wardnews index corpus/ --backend searchd --index FOLDER`.
+
+    Example: wardnews shards config deploy/ --shards 10.0.0.1:9306,10.0.0.2:9306 --head 10.0.0.3:9306
+    """
+    from .index.searchd.deploy import write_cluster_configs
+    from .index.searchd.shards import parse_shards
+
+    if (folder / "cluster.json").exists():
+        raise click.ClickException(f"{folder} already holds a cluster's configuration; choose another folder")
+    with _library_errors():
+        cluster, written = write_cluster_configs(folder, parse_shards(shard_list),
+                                                 parse_shards(head)[0] if head else None, data, partial)
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"Then index from here: wardnews index corpus/ --backend searchd --index {folder}")
 
 
 @shards.command("stop", context_settings=CONTEXT)

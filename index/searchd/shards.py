@@ -58,7 +58,7 @@ def parse_shards(text: str) -> tuple[Shard, ...]:
         if not part:
             continue
         pieces = part.split(":")
-        if len(pieces) not in (2, 3) or not all(p.isdigit() for p in pieces[1:]) or not pieces[0]:
+        if len(pieces) not in (2, 3) or not all(p.isascii() and p.isdigit() for p in pieces[1:]) or not pieces[0]:
             raise SearchError(f"{part!r} is not a shard: write host:port or host:port:api_port, "
                               "separated by commas")
         port = int(pieces[1])
