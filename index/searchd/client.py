@@ -30,6 +30,17 @@ def numbers(values) -> str:
     return "(" + ", ".join(str(int(v)) for v in values) + ")"
 
 
+def _pymysql():
+    """The MySQL-protocol client, or a SearchError saying how to install it (it is the
+    `searchd` extra: the embedded backend needs none of it)."""
+    try:
+        import pymysql
+    except ImportError:
+        raise SearchError("the searchd backend needs the pymysql package: "
+                          "pip install 'wardnews[searchd]' (or pip install pymysql)") from None
+    return pymysql
+
+
 class Connection:
     """One SphinxQL connection to one searchd, opened at first use, reopened after a failure."""
 
@@ -43,7 +54,7 @@ class Connection:
         return f"{self.host}:{self.port}"
 
     def _open(self):
-        import pymysql
+        pymysql = _pymysql()
 
         if self._connection is None:
             try:
@@ -62,7 +73,7 @@ class Connection:
         (its client_timeout, a restart): that one is opened again and the statement sent
         once more; a fresh connection that fails is the server's failure.
         """
-        import pymysql
+        pymysql = _pymysql()
 
         reused = self._connection is not None
         try:

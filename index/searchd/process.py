@@ -32,7 +32,9 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def answers(host: str, port: int, timeout: float = 0.5) -> bool:
     """Whether a SphinxQL listener accepts a connection and a statement."""
-    import pymysql
+    from .client import _pymysql
+
+    pymysql = _pymysql()
 
     try:
         connection = pymysql.connect(host=host, port=port, connect_timeout=timeout,
@@ -88,6 +90,9 @@ def start(config: Path, host: str, port: int, timeout: float = STARTUP_SECONDS) 
     if binary is None:
         raise SearchError("searchd is not installed: install Debian's sphinxsearch "
                           "(apt-get install sphinxsearch)")
+    from .client import _pymysql
+
+    _pymysql()  # its absence said before a searchd is left running unasked
     config = Path(config)
     log = open(config.parent / "searchd.out", "ab")
     # Its own session, so that stop() can signal the group and nothing outlives it.
@@ -97,12 +102,16 @@ def start(config: Path, host: str, port: int, timeout: float = STARTUP_SECONDS) 
     log.close()
     running = Searchd(config, host, port, process)
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        if answers(host, port):
-            return running
-        time.sleep(0.05)
+    try:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                break
+            if answers(host, port):
+                return running
+            time.sleep(0.05)
+    except BaseException:
+        running.stop()
+        raise
     running.stop()
     output = (config.parent / "searchd.out").read_text(errors="replace")[-2000:]
     raise SearchError(f"searchd on {config} did not start within {timeout:.0f} s:\n{output}")
