@@ -238,3 +238,30 @@ def test_the_spread_of_every_facet_is_counted_alike(demo_index, searchd_cluster,
             for counted in (None, lambda value: "Hải Phòng" in value):
                 assert embedded.spread(request, facet, counted) == searchd.spread(request, facet, counted), facet
         assert embedded.spread(request, "ward").total == embedded.search(request).total
+
+
+@pytest.mark.parametrize("options", [{"query": "", "sort": "newest"}, {"query": "", "sort": "oldest"},
+                                     {"query": ""}, {"query": "phường", "sort": "newest"},
+                                     {"query": "phường"}, {"query": "đại hội", "years": ("2020",), "sort": "oldest"}])
+def test_every_article_s_place_and_neighbours_are_the_embedded_ones(demo_index, searchd_cluster, options):
+    """Archive.position for every listed article (counted from attribute keys over searchd in
+    the date orders, read in order where scores order), and the whole export order."""
+    from wardnews.index import Archive, SearchRequest
+    from wardnews.index.searchd.archive import SearchdArchive
+
+    request = SearchRequest(**options)
+    with Archive(demo_index) as embedded, SearchdArchive(searchd_cluster.cluster.folder) as searchd:
+        listed = [h.id for h in embedded.iter_results(request)]
+        exported = searchd.iter_results(request)
+        order = [h.id for h in exported]
+        assert exported.total == len(listed) and sorted(order) == sorted(listed)
+        scored = request.sort == "relevance" and request.query  # the order within a tier differs
+        if not scored:
+            assert order == listed
+        for i, article_id in enumerate(order):
+            place = searchd.position(request, article_id)
+            if scored:  # its place in searchd's own order
+                assert (place.number, place.total, place.previous, place.next) == (
+                    i + 1, len(order), order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)
+            else:
+                assert place == embedded.position(request, article_id)

@@ -25,7 +25,7 @@ from ..suggest import SAMPLE, suggestions_for
 from ..words import Statistics, word_lengths
 from . import counting, dictionary
 from .cluster import Cluster
-from .client import numbers
+from .client import numbers, quote
 from .connections import WEIGHT_SCALE, Connections
 from .documents import VALUE_OFFSET
 from .filters import Filters, filters
@@ -38,6 +38,11 @@ from .vocabulary import Vocabulary
 NOTHING_MATCH = "(@every __none)"  # a token no article holds
 ORDERS = {"newest": "day DESC, seq ASC", "oldest": "oldest ASC, seq ASC",
           "relevance": "WEIGHT() DESC, seq ASC"}
+# The date orders as (attribute, descending) keys, and corpus order (a relevance order with
+# every weight equal); POSITION_BATCH ids are read at a time where the order is scored.
+ORDER_KEYS = {"newest": (("day", True), ("seq", False)), "oldest": (("oldest", False), ("seq", False)),
+              "corpus": (("seq", False),)}
+POSITION_BATCH = 5000
 
 
 @dataclass(frozen=True)
@@ -298,6 +303,13 @@ class SearchdArchive:
                  columns: str = "record, WEIGHT() AS w") -> list[tuple]:
         """(record, score), or the columns asked, of `count` articles from `start` in the
         request's order."""
+        if columns.startswith("record"):
+            # Ordered by ids alone, then the page's records by id: every agent sends the head
+            # its first start + count rows, which for long records at a deep start would pass
+            # searchd's packet size (measured: 33 MB at row 3,000 of baomoi).
+            page = self._ordered(request, found, where, start, count, "id, WEIGHT() AS w")
+            records = self._records([i for i, _ in page])
+            return [(records[i], score) for i, score in page]
         out: list[tuple] = []
         tiers = self._tiers(request, found)
         weights = found.planned.weights
@@ -322,6 +334,13 @@ class SearchdArchive:
             start = 0
         return out
 
+    def _records(self, ids: list[int]) -> dict[int, str]:
+        """The stored records of these document ids."""
+        if not ids:
+            return {}
+        rows, _, _ = self._select("", [f"id IN {numbers(ids)}"], "id, record", "id ASC", 0, len(ids))
+        return {int(i): record for i, record in rows}
+
     def iter_results(self, request: SearchRequest | str | None = None, /, **options) -> SearchdResults:
         """Every hit of a search, in order, read a page at a time (Archive.iter_results)."""
         request = SearchRequest.of(request, **options)
@@ -341,7 +360,13 @@ class SearchdArchive:
             return self._ordered(request, found, found.chosen.where(), start, count, columns)
 
     def position(self, request: SearchRequest | str | None, article_id: str, /, **options):
-        """Where an article stands in a search's order, and its neighbours (Archive.position)."""
+        """Where an article stands in a search's order, and its neighbours (Archive.position).
+
+        A date order, or a relevance order with nothing to score (every weight equal: corpus
+        order), is a tuple of attributes: the articles before this one are counted, and its
+        neighbours are the nearest before and after, four SELECTs whatever the article's
+        place.  A scored order is read in the order, a batch at a time, to the article.
+        """
         from ..search import Position
 
         request = SearchRequest.of(request, **options)
@@ -349,12 +374,62 @@ class SearchdArchive:
             self.refresh()
             self.article(article_id)  # ArticleNotFound as the embedded archive says it
             found = self._find(request)
-            ids = [r[0] for start in range(0, self._count(found.match, found.chosen.where()), MAX_PAGE_SIZE)
-                   for r in self._batch(request, found, start, MAX_PAGE_SIZE, "aid, WEIGHT() AS w")]
+            keys = _keys_of(request, found)
+            if keys is not None:
+                return self._position_by_keys(found, article_id, keys)
+            ids: list[str] = []
+            total = self._count(found.match, found.chosen.where())
+            for start in range(0, total, POSITION_BATCH):
+                ids += [r[0] for r in self._batch(request, found, start, POSITION_BATCH, "aid, WEIGHT() AS w")]
+                if article_id in ids:
+                    break
         if article_id not in ids:
             return None
         i = ids.index(article_id)
-        return Position(i + 1, len(ids), ids[i - 1] if i else None, ids[i + 1] if i + 1 < len(ids) else None)
+        following = ids[i + 1] if i + 1 < len(ids) else None
+        if following is None and i + 1 < total:
+            with self._lock:
+                following = self._batch(request, found, i + 1, 1, "aid, WEIGHT() AS w")[0][0]
+        return Position(i + 1, total, ids[i - 1] if i else None, following)
+
+    def _keyed_batches(self, found: _Found, keys, slot: str):
+        """Every listed article in an attribute order, (record, 0.0) a batch at a time, each
+        batch the articles after the last one's keys: a deep batch costs what the first does
+        (an offset would make every agent sort and send all the rows before it)."""
+        names = ", ".join(name for name, _ in keys)
+        order = ", ".join(f"{name} {'DESC' if down else 'ASC'}" for name, down in keys)
+        last = None
+        while True:
+            with self._lock:
+                self.refresh()
+                if self._slot != slot:  # a rebuild went live: its batches would be another list
+                    raise SearchError("the index changed during the export; run it again")
+                where, columns = found.chosen.where(), f"id, {names}"
+                if last is not None:
+                    where, columns = [*where, "side = 1"], f"{columns}, {_beyond(keys, last, before=False)} AS side"
+                rows, _, _ = self._select(found.match, where, columns, order, 0, MAX_PAGE_SIZE)
+                records = self._records([int(r[0]) for r in rows])
+            if not rows:
+                return
+            yield [(records[int(r[0])], 0.0) for r in rows]
+            last = [int(v) for v in rows[-1][1:1 + len(keys)]]
+
+    def _position_by_keys(self, found: _Found, article_id: str, keys):
+        from ..search import Position
+
+        where = found.chosen.where()
+        names = ", ".join(name for name, _ in keys)
+        rows, _, _ = self._select(found.match, [*where, f"aid = {quote(article_id)}"], names)
+        if not rows:
+            return None
+        values = [int(v) for v in rows[0]]
+        order = ", ".join(f"{name} {'DESC' if down else 'ASC'}" for name, down in keys)
+        backwards = ", ".join(f"{name} {'ASC' if down else 'DESC'}" for name, down in keys)
+        earlier, later = _beyond(keys, values, before=True), _beyond(keys, values, before=False)
+        previous, ahead, _ = self._select(found.match, [*where, "side = 1"], f"aid, {earlier} AS side", backwards)
+        following, _, _ = self._select(found.match, [*where, "side = 1"], f"aid, {later} AS side", order)
+        return Position(ahead + 1, self._count(found.match, where),
+                        previous[0][0] if previous else None, following[0][0] if following else None)
 
     def more_like_this(self, article_id: str, limit: int = 5):
         """Articles sharing the most distinctive word pairs with this one: the pairs chosen
@@ -432,8 +507,12 @@ class SearchdResults:
         archive, request, found = self._read
         finder = found.planned.plan.finder(found.reading)
         scored = request.sort == "relevance"
-        for start in range(0, self.total, MAX_PAGE_SIZE):
-            for record, score in archive._batch(request, found, start, MAX_PAGE_SIZE, slot=self._slot):
+        keys = _keys_of(request, found)
+        batches = (archive._keyed_batches(found, keys, self._slot) if keys is not None else
+                   (archive._batch(request, found, start, MAX_PAGE_SIZE, slot=self._slot)
+                    for start in range(0, self.total, MAX_PAGE_SIZE)))
+        for batch in batches:
+            for record, score in batch:
                 yield make_hit(Article.from_json(json.loads(record)), score if scored else None, finder)
 
 
@@ -472,6 +551,25 @@ def _head_of(record: str) -> str:
 
 def _translated(query, years: tuple[int, int] = (0, 0)) -> str:
     return _text(match_text(query, years))
+
+
+def _keys_of(request: SearchRequest, found: _Found):
+    """The attribute keys of a request's order, or None where the order is scored."""
+    return ORDER_KEYS.get(request.sort) or (None if found.planned.weights else ORDER_KEYS["corpus"])
+
+
+def _beyond(keys, values: list[int], before: bool) -> str:
+    """An expression true for the articles ordered before (or after) the one with these key
+    values: the first key that differs decides.
+
+    >>> _beyond((("day", True), ("seq", False)), [20200101, 7], before=True)
+    '(day > 20200101 OR (day = 20200101 AND (seq < 7)))'
+    """
+    (name, down), value = keys[0], values[0]
+    sign = ">" if down == before else "<"
+    if len(keys) == 1:
+        return f"({name} {sign} {value})"
+    return f"({name} {sign} {value} OR ({name} = {value} AND {_beyond(keys[1:], values[1:], before)}))"
 
 
 def _raw(text: str):

@@ -13,7 +13,9 @@ from .shards import document_id
 from .tokens import EVERY, field_text, token
 
 VALUE_OFFSET = 1
-UNDATED_LAST = 4_294_967_295  # the `oldest` order puts articles without a year last
+# The `oldest` order puts articles without a year last: a day after any yyyymmdd, within
+# the signed 32 bits searchd's expressions compare in (2**32 - 1 read as -1 there).
+UNDATED_LAST = 99_999_999
 COLUMNS = ("id", *FIELDS, *UINT_ATTRIBUTES, *(mva(a) for a in FACET_ATTRIBUTES), *STRING_ATTRIBUTES)
 
 
