@@ -14,6 +14,7 @@ import numpy as np
 
 from .columns import PLACE_FACETS, Columns, within
 from .compile import normal_term
+from .errors import BadRequest
 from .request import FACETS, PLACE_FILTERS, UNKNOWN_YEAR, SearchRequest
 from .results import FacetValue, Period, Spread
 
@@ -228,6 +229,19 @@ def histogram(columns: Columns, docs: np.ndarray) -> tuple[Period, ...]:
 
 
 SPREADABLE = (*PLACE_FACETS, "term", "official", "category")  # facets a Spread can be of
+
+
+def check_counted(name) -> None:
+    """BadRequest unless the name is a facet counted (Archive.facet, on either backend)."""
+    if name not in COUNTED:
+        raise BadRequest(f"{str(name)[:40]!r} is not a facet; the facets are {', '.join(COUNTED)}")
+
+
+def check_spreadable(name) -> None:
+    """BadRequest unless a Spread can be counted over the facet (Archive.spread)."""
+    if name not in SPREADABLE:
+        raise BadRequest(f"{str(name)[:40]!r} is not a facet a spread is counted over; they are "
+                         f"{', '.join(SPREADABLE)}")
 
 
 def spread(columns: Columns, name: str, docs: np.ndarray, counted=None,

@@ -25,7 +25,7 @@ from . import facets
 from .columns import Columns, columns_file, entity_parts, load_columns
 from .compile import Spelling, _sequence
 from .commit import open_generation
-from .errors import ArticleNotFound, BadRequest, SearchError
+from .errors import ArticleNotFound, SearchError
 from .evaluate import Evaluator, contains
 from .hot import HotPostings, hot_files
 from .career import Career, career_of
@@ -254,8 +254,7 @@ class Archive:
 
         BadRequest names a facet that is not counted.
         """
-        if name not in facets.COUNTED:
-            raise BadRequest(f"{str(name)[:40]!r} is not a facet; the facets are {', '.join(facets.COUNTED)}")
+        facets.check_counted(name)
         request = SearchRequest.of(request, **options)
         with self._lock:
             self.refresh()
@@ -281,9 +280,7 @@ class Archive:
 
         `facet` is a place facet, "term", "official" or "category"; BadRequest otherwise.
         """
-        if facet not in facets.SPREADABLE:
-            raise BadRequest(f"{facet!r} is not a facet a spread is counted over; they are "
-                             f"{', '.join(facets.SPREADABLE)}")
+        facets.check_spreadable(facet)
         request = SearchRequest.of(request)
         with self._lock:
             self.refresh()

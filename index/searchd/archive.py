@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ...archive import Article
-from ..errors import ArticleNotFound, BadRequest, SearchError
-from ..facets import COUNTED, SPREADABLE, data_name
+from ..errors import ArticleNotFound, SearchError
+from ..facets import COUNTED, check_counted, check_spreadable, data_name
 from ..plan import PLANS_KEPT, Highlighter, Plan, make_plan
 from ..request import MAX_FACET_LIMIT, MAX_PAGE_SIZE, SearchRequest
 from ..results import SearchResult, Spread, Stats
@@ -176,8 +176,7 @@ class SearchdArchive:
     def facet(self, request: SearchRequest | str | None, name: str, /, **options):
         """Every value of one facet over a search's results, as Archive.facet lists them: the
         search's own facet counts (every filter but the facet's own), without a limit."""
-        if name not in COUNTED:
-            raise BadRequest(f"{str(name)[:40]!r} is not a facet; the facets are {', '.join(COUNTED)}")
+        check_counted(name)
         request = SearchRequest.of(request, **options)
         return self.search(replace(request, page=1, limit=1, facet_limit=MAX_FACET_LIMIT)).facets.get(name, ())
 
@@ -185,9 +184,7 @@ class SearchdArchive:
         """Every value of a facet among the articles a search lists, with counts, and those
         carrying no value or none that `counted` accepts (Archive.spread): one FACET over
         every group, and two counts of the articles holding any of a set of values."""
-        if facet not in SPREADABLE:
-            raise BadRequest(f"{facet!r} is not a facet a spread is counted over; they are "
-                             f"{', '.join(SPREADABLE)}")
+        check_spreadable(facet)
         request = SearchRequest.of(request)
         with self._lock:
             self.refresh()
