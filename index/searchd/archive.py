@@ -214,7 +214,8 @@ class SearchdArchive:
         chosen = filters(self._facets, request)
         where = chosen.where()
         more = 0
-        if compiled.differs or compiled.prefixes:
+        if (compiled.differs or compiled.prefixes) and planned.loose != planned.strict:
+            # (two trees may differ and still write one MATCH text: the same articles)
             more = self._count(_text(without(_raw(planned.loose), _raw(planned.strict))), where)
         reading, notes = request.match, planned.plan.notes + planned.notes
         if reading == "strict" and more and not self._count(planned.strict, where):
