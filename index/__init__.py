@@ -18,6 +18,8 @@ _EXPORTS = {
     "build_archive": ".backend",
     "start_local_shards": ".searchd.local",
     "stop_local_shards": ".searchd.local",
+    "write_cluster_configs": ".searchd.deploy",
+    "parse_shards": ".searchd.shards",
     "open_backend": ".backend",
     "Position": ".search",
     "Career": ".career",

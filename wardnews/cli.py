@@ -408,8 +408,7 @@ def shards_config(folder: Path, shard_list: str, head: str | None, data: str, pa
 
     Example: wardnews shards config deploy/ --shards 10.0.0.1:9306,10.0.0.2:9306 --head 10.0.0.3:9306
     """
-    from .index.searchd.deploy import write_cluster_configs
-    from .index.searchd.shards import parse_shards
+    from .index import parse_shards, write_cluster_configs
 
     if (folder / "cluster.json").exists():
         raise click.ClickException(f"{folder} already holds a cluster's configuration; choose another folder")
