@@ -77,6 +77,15 @@ def latency(times: list[float]) -> dict:
     return {"p50_ms": statistics.median(times) * 1000, "p95_ms": percentile(times, 0.95) * 1000}
 
 
+def by_kind(queries: list[dict], times: list[float]) -> dict[str, str]:
+    """p50 / p95 ms per class of query (bench/queries.py's kinds), with or without a filter."""
+    classes: dict[str, list[float]] = {}
+    for query, seconds in zip(queries, times):
+        classes.setdefault(query["kind"], []).append(seconds)
+        classes.setdefault("filtered" if query["options"] else "unfiltered", []).append(seconds)
+    return {kind: "{p50_ms:.0f} / {p95_ms:.0f}".format(**latency(t)) for kind, t in classes.items()}
+
+
 def make_queries(location: Path, count: int) -> list[dict]:
     """Distinct first-time queries from an embedded index (bench/queries.py)."""
     from queries import first_time_queries
@@ -105,7 +114,9 @@ def measure_searchd(data: Path, queries: list[dict], jobs: int, runs: int) -> di
         timings = []
         for _ in range(runs):
             with SearchdArchive(local.cluster.folder) as archive:
-                timings.append(latency(ask(archive, queries)))
+                times = ask(archive, queries)
+            timings.append(latency(times))
+        print(f"  searchd by kind, p50 / p95 ms: {by_kind(queries, times)}", flush=True)
         shards = [group_rss(s.process.pid) for s in local.shards]
         head = group_rss(local.head.process.pid)
         disk = folder_size(folder / "cluster")
@@ -126,8 +137,9 @@ def embedded_child(location: str, queries_path: str) -> dict:
     archive = Archive(location)
     opened = time.perf_counter() - started
     after_open = rss_of(os.getpid())
-    figures = latency(ask(archive, queries))
-    return {"open_s": opened, "rss_open": after_open, "rss_after": rss_of(os.getpid()), **figures}
+    times = ask(archive, queries)
+    return {"open_s": opened, "rss_open": after_open, "rss_after": rss_of(os.getpid()),
+            **latency(times), "by_kind": by_kind(queries, times)}
 
 
 def measure_embedded(name: str, data: Path, queries_path: Path, jobs: int, runs: int) -> dict:
@@ -140,6 +152,9 @@ def measure_embedded(name: str, data: Path, queries_path: Path, jobs: int, runs:
         command = [sys.executable, __file__, "--child", str(built.location), str(queries_path)]
         out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
         results.append(json.loads(out.splitlines()[-1]))
+    print(f"  embedded by kind, p50 / p95 ms (last run): {results[-1].pop('by_kind')}", flush=True)
+    for r in results:
+        r.pop("by_kind", None)
     return {"articles": built.articles, "build_s": built.seconds, "reused": built.reused,
             "disk": built.size, **{k: statistics.median(r[k] for r in results) for k in results[0]}}
 
