@@ -107,4 +107,4 @@ def build_archive(corpus: Path, location: str | Path | None = None, backend: str
         Cluster(location, parse_shards(shards), parse_shards(head)[0] if head else None).save()
         full = True  # another shard map: every article may live elsewhere now
     build = rebuild if full else update_corpus
-    return build(corpus, Cluster.load(location), progress)
+    return build(corpus, Cluster.load(location), progress, jobs=jobs)

@@ -27,7 +27,9 @@ def trial(tmp_path_factory):
         started = runner.invoke(main, ["shards", "init", str(folder), "--count", "2"])
         assert started.exit_code == 0, started.output
         assert started.output.count("shard ") == 2 and "head: 127.0.0.1:" in started.output
-        built = runner.invoke(main, ["index", str(CORPUS), "--backend", "searchd", "--index", str(folder)])
+        # Two worker processes (-j 2): the CLI's answers below must still be the embedded ones.
+        built = runner.invoke(main, ["index", str(CORPUS), "--backend", "searchd", "--index", str(folder),
+                                     "-j", "2"])
         assert built.exit_code == 1, built.output  # the demo corpus has files meant to be rejected
         assert "49" in built.output
         yield folder

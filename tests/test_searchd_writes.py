@@ -157,8 +157,48 @@ def test_a_rebuild_with_a_shard_down_fails_and_leaves_the_archive_live(cluster):
         whole = archive.search("").total
     cluster.shards[1].kill()
     with pytest.raises(ShardUnavailable):
-        rebuild(SEARCH_CORPUS, cluster.cluster)
+        rebuild(SEARCH_CORPUS, cluster.cluster, jobs=2)
     assert cluster.cluster.live() == live  # nothing switched
+    assert _spools(cluster) == []  # the first pass's rows are gone with the failure
     cluster.start_shard(1)
     with SearchdArchive(cluster.cluster.folder) as archive:
         assert archive.search("").total == whole
+
+
+def _spools(cluster) -> list:
+    from wardnews.index.searchd.spool import SPOOL_PREFIX
+
+    return sorted(cluster.cluster.folder.glob(f"{SPOOL_PREFIX}*"))
+
+
+def _answers(folder, requests) -> list:
+    """Totals, hits in order and every facet's counts of each request."""
+    from wardnews.index.searchd.archive import SearchdArchive
+
+    with SearchdArchive(folder) as archive:
+        found = []
+        for query, options in requests:
+            result = archive.search(query, limit=50, facet_limit=50, **options)
+            found.append((result.total, [h.id for h in result.hits],
+                          {name: [(v.value, v.count) for v in values]
+                           for name, values in result.facets.items()}))
+        return found
+
+
+def test_a_rebuild_in_worker_processes_answers_as_one_process_does(cluster):
+    from wardnews.index.searchd.writer import rebuild
+
+    requests = [("", {}), ("", {"sort": "oldest"}), ("phường", {"sort": "newest"}),
+                ("ubnd", {}), ('"ủy ban"', {"sort": "newest"}), ("đảng", {}),
+                ("cong an", {"sort": "oldest"}), ("Thi*", {})]
+    one = _answers(cluster.cluster.folder, requests)
+    live = cluster.cluster.live()
+    summary = rebuild(CORPUS, cluster.cluster, jobs=2)
+    assert cluster.cluster.live()["slot"] != live["slot"]
+    assert summary.added == live["articles"]
+    assert _answers(cluster.cluster.folder, requests) == one
+    for table in ("dictionary", "vocabulary"):  # both slots' value tables and prefix words
+        a, b = (cluster.cluster.folder / f"{table}-{slot}.json" for slot in ("articles_a", "articles_b"))
+        assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8"), table
+    assert any(total for total, _, _ in one[2:]), "the queries must find something"
+    assert _spools(cluster) == []

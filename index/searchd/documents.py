@@ -29,13 +29,19 @@ def row(fields: dict, seq: int, ids: dict[str, list[int]], officials: list[str])
     """The values of a row, by column: `fields` are schema.article_fields of the article,
     `seq` its place in corpus order, `ids` its facet value ids, `officials` the keys its
     resolved officials are selected by (dictionary.leading_keys)."""
+    return finished_row(prepared_row(fields, seq), ids, officials)
+
+
+def prepared_row(fields: dict, seq: int) -> dict:
+    """The values of a row that need no other article: all but the facet value ids and the
+    resolved officials' keys, which need the whole archive (a rebuild keeps these between
+    its two passes, spool.py)."""
     day = int(fields["day"])
     first, last = (int(v[0]) for v in periods(np.array([day])))
     year = day // 10000
     values = {"id": document_id(fields["id"])}
     values.update({f: field_text(fields[f], f) for f in KEY_FIELDS})
-    values.update({f: _facet_text(fields, f) for f in FACET_FIELDS})
-    values["official"] = " ".join(token(k, "official") for k in officials)
+    values.update({f: _facet_text(fields, f) for f in FACET_FIELDS if f != "official"})
     values[EVERY_FIELD] = EVERY
     values[DATES_FIELD] = " ".join(token(k, DATES_FIELD) for k in date_keys(day, int(fields["md"])))
     values.update(seq=seq, day=day, oldest=day or UNDATED_LAST,
@@ -45,9 +51,15 @@ def row(fields: dict, seq: int, ids: dict[str, list[int]], officials: list[str])
                   month_kind=(day // 100) * 4 + int(fields["kind"]),
                   # syllables of the text: the word statistics' total (words.py)
                   text_length=len(fields["text_folded"]))
+    values.update(aid=fields["id"], source=fields["source"], record=fields["record"])
+    return values
+
+
+def finished_row(values: dict, ids: dict[str, list[int]], officials: list[str]) -> dict:
+    """A prepared row with its facet value ids and its officials' keys added (in place)."""
+    values["official"] = " ".join(token(k, "official") for k in officials)
     # searchd keeps no 0 in a multi-valued attribute: ids are stored one up (VALUE_OFFSET).
     values.update({mva(a): [i + VALUE_OFFSET for i in ids.get(a, [])] for a in FACET_ATTRIBUTES})
-    values.update(aid=fields["id"], source=fields["source"], record=fields["record"])
     return values
 
 
@@ -65,4 +77,4 @@ def replace_statement(index: str, rows: list[dict]) -> str:
     return f"REPLACE INTO {index} ({', '.join(COLUMNS)}) VALUES {tuples}"
 
 
-__all__ = ["COLUMNS", "replace_statement", "row"]
+__all__ = ["COLUMNS", "finished_row", "prepared_row", "replace_statement", "row"]

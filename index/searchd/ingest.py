@@ -6,6 +6,7 @@ backend must answer about the same articles, not a second reading of the corpus.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from ...archive import Article, Problem
@@ -14,6 +15,27 @@ from ...archive.defaults import absolute, corpus_root
 from ...archive.pipeline import documents_of
 from ..build import _scan
 from ..workers import _first_of_each
+
+
+def corpus_documents(corpus: Path) -> tuple[Iterator, dict[str, str]]:
+    """The problems and the (Document, Place) items of a corpus's articles in corpus order
+    (the first of each id), read as they are iterated: annotating is left to the caller, in
+    workers; and each file's digest by source."""
+    corpus = absolute(corpus)
+    root = corpus_root(corpus)
+    files, problems, reported = _scan(corpus, root)
+
+    def items() -> Iterator:
+        yield from problems
+        pending: list[Problem] = []
+        for item in _first_of_each(documents_of([p for p, _ in files.values()], root, reported),
+                                   pending.append):
+            yield from pending
+            pending.clear()
+            yield item
+        yield from pending
+
+    return items(), {source: digest for source, (_, digest) in files.items()}
 
 
 def corpus_articles(corpus: Path, only: set[str] | None = None

@@ -4,12 +4,14 @@ updates and deletions of single articles on the shard that owns them."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import queue
+import shutil
 import threading
 import time
 from pathlib import Path
 
-from ...archive import Article
+from ...archive import Article, Problem
 from ...archive.defaults import absolute, corpus_root
 from ..build import BuildSummary
 from ..schema import article_fields
@@ -18,9 +20,10 @@ from ..errors import IndexNotFound
 from .client import Connection, numbers, quote
 from .cluster import LIVE, Cluster, write_json
 from .chunks import merge_chunks
-from .documents import replace_statement, row
-from .ingest import corpus_articles
+from .documents import finished_row, replace_statement, row
+from .ingest import corpus_articles, corpus_documents
 from .shards import document_id, shard_of
+from .spool import SPOOL_PREFIX, Spooled, remove_abandoned, spool
 
 BATCH_BYTES = 4 << 20  # one REPLACE statement at most (searchd's max_packet_size is 32M)
 
@@ -90,22 +93,50 @@ def _send(connection: Connection, index: str, rows: list[dict]) -> None:
         sender.close()
 
 
-def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
+def rebuild(corpus: Path, cluster: Cluster, progress=None, jobs: int = 1) -> BuildSummary:
     """Index the corpus into the idle slot of every shard, then make it live at once;
-    `progress` is told of each article and problem, as build_index tells it."""
+    `jobs` processes annotate and analyse the articles; `progress` is told of each article
+    and problem, as build_index tells it."""
     started = time.perf_counter()
-    articles, problems, digests = corpus_articles(corpus)
-    for item in (*problems, *articles) if progress else ():
-        progress(item)
+    items, digests = corpus_documents(corpus)
+    problems: list[Problem] = []
+
+    def problem(item: Problem) -> None:
+        problems.append(item)
+        if progress:
+            progress(item)
+
     # Two passes: the facet values need every article (people are joined across them), and
     # the keys of every text at once would not fit in memory (4 GB at 35,000 articles): the
-    # first keeps the little the columns need, the second makes each row and sends it.
-    parts, words = [], vocabulary.count_words([])
-    for a in articles:
-        f = article_fields(a)
-        parts.append(dictionary.column_part(f))
-        vocabulary.count_words([f], words)
-    columns = dictionary.archive_columns(parts)
+    # first analyses each article once and spools its row, keeping the little the columns
+    # need; the second adds the facet ids to each spooled row and sends it.
+    remove_abandoned(cluster.folder)
+    folder = cluster.folder / f"{SPOOL_PREFIX}{os.getpid()}"
+    try:
+        spooled = spool(items, folder, jobs, problem, progress)
+        count = len(spooled.parts)
+        columns = _send_all(cluster, spooled)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    slot = cluster.idle_slot()
+    dictionary.save(cluster.folder / f"dictionary-{slot}.json", columns)
+    vocabulary.save(cluster.folder / f"vocabulary-{slot}.json", spooled.words)
+    root = corpus_root(absolute(corpus))
+    write_json(cluster.folder / LIVE, {
+        "slot": slot, "articles": count, "next_seq": count,
+        "years": _years(spooled.parts),
+        "corpus": str(root), "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "shards": [s.address for s in cluster.shards], "files": digests})
+    summary = BuildSummary(full=True, read=count, added=count, problems=problems,
+                           location=str(cluster.folder))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _send_all(cluster: Cluster, spooled: Spooled):
+    """The second pass: every spooled row, its facet ids added, into the idle slot of its
+    shard, then flushed there; the archive's columns."""
+    columns = dictionary.archive_columns(spooled.parts)
     ids = dictionary.value_ids(columns)
     slot = cluster.idle_slot()
     connections = _connections(cluster)
@@ -115,11 +146,10 @@ def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
         for connection in connections:
             connection.execute(f"TRUNCATE RTINDEX {slot}")
         senders = [_Sender(c, slot) for c in connections]
-        for seq, a in enumerate(articles):
-            f = article_fields(a)
-            senders[shard_of(f["id"], len(connections))].add(
-                row(f, seq, {name: values[seq] for name, values in ids.items()},
-                    dictionary.leading_keys(officials, ids["official"][seq])))
+        for seq, prepared in enumerate(spooled.rows()):
+            senders[shard_of(prepared["aid"], len(connections))].add(
+                finished_row(prepared, {name: values[seq] for name, values in ids.items()},
+                             dictionary.leading_keys(officials, ids["official"][seq])))
         for sender in senders:
             sender.close()
         senders = []
@@ -132,18 +162,7 @@ def rebuild(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
             sender._thread.join()
         for connection in connections:
             connection.close()
-    dictionary.save(cluster.folder / f"dictionary-{slot}.json", columns)
-    vocabulary.save(cluster.folder / f"vocabulary-{slot}.json", words)
-    root = corpus_root(absolute(corpus))
-    write_json(cluster.folder / LIVE, {
-        "slot": slot, "articles": len(articles), "next_seq": len(articles),
-        "years": _years(parts),
-        "corpus": str(root), "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "shards": [s.address for s in cluster.shards], "files": digests})
-    summary = BuildSummary(full=True, read=len(articles), added=len(articles), problems=problems,
-                           location=str(cluster.folder))
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return columns
 
 
 def _years(fields: list[dict], known: list[int] = ()) -> list[int]:
@@ -190,7 +209,7 @@ def update(cluster: Cluster, articles: list[Article]) -> int:
     return len(fields)
 
 
-def update_corpus(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary:
+def update_corpus(corpus: Path, cluster: Cluster, progress=None, jobs: int = 1) -> BuildSummary:
     """Re-read the files of the corpus added or changed since the last build (by digest, as
     build_index does), replace their articles on their shards, remove those of changed and
     deleted files; a rebuild when the corpus is another or nothing was built yet."""
@@ -198,9 +217,9 @@ def update_corpus(corpus: Path, cluster: Cluster, progress=None) -> BuildSummary
     try:
         live = cluster.live()
     except IndexNotFound:
-        return rebuild(corpus, cluster, progress)
+        return rebuild(corpus, cluster, progress, jobs)
     if live.get("corpus") != str(corpus_root(absolute(corpus))) or "files" not in live:
-        return rebuild(corpus, cluster, progress)
+        return rebuild(corpus, cluster, progress, jobs)
     _, _, digests = corpus_articles(corpus, only=set())
     known = live["files"]
     changed = {s for s, d in digests.items() if known.get(s) != d}
