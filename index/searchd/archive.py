@@ -84,9 +84,13 @@ class SearchdArchive:
             self._live = live
             self._slot = live["slot"]
             self._facets = dictionary.load(self.location / f"dictionary-{self._slot}.json")
-            # the most groups a FACET can have: the values of the largest facet, or the
-            # year and month keys (a few per year of the archive's range)
-            self._searchd.use(self._slot, max([len(f.values) for f in self._facets.values()] + [20_000]))
+            # the most groups each FACET can have: a facet's values; the year and month keys
+            # (period * 4 + kind) of every year of the archive's range, and the unknown one
+            first, last = (live.get("years") or [0, 0])[:2]
+            years = (last - first + 1 if first else 0) + 1
+            groups = {mva(n): len(f.values) for n, f in self._facets.items()}
+            groups.update(year_kind=years * 4, month_kind=years * 13 * 4)
+            self._searchd.use(self._slot, groups)
             self._plans: OrderedDict[str, _Planned] = OrderedDict()
             self._suggested: OrderedDict[SearchRequest, tuple] = OrderedDict()
             self._words: Vocabulary | None = None

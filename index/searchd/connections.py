@@ -23,6 +23,7 @@ from ..evaluate import B, K1, LENGTH_FIELD
 WEIGHT_SCALE = 1_000_000
 SCORED_FIELDS = tuple(LENGTH_FIELD)
 UNSCORED_WEIGHT = 99
+MOST_GROUPS = 20_000  # a facet attribute whose values the archive did not say
 
 
 def ranker(mean_lengths: dict[str, float]) -> str:
@@ -59,9 +60,10 @@ class Connections:
         self.shards = [Connection(s.host, s.port) for s in cluster.shards]
         self.partial = False  # set when a shard was left out of an answer; the caller resets it
 
-    def use(self, slot: str, values: int) -> None:
-        """Search the indexes of this slot; `values` is the most groups a FACET can have."""
-        self.slot, self.index, self.values = slot, head_index(slot), values
+    def use(self, slot: str, groups: dict[str, int]) -> None:
+        """Search the indexes of this slot; `groups` is the most groups each facet attribute
+        can have (its values in the archive)."""
+        self.slot, self.index, self.groups = slot, head_index(slot), groups
         self._keywords: dict[tuple[str, str], tuple[int, int]] = {}
         self._syllables: float | None = None
         self._ranker: str | None = None
@@ -92,21 +94,21 @@ class Connections:
         # one costs each agent memory up front (a million made the shards time out; 20,016
         # made a rare word's facets 6 times slower than 1,000).  A facet of T articles has
         # at most T times its longest value list groups: counted first, when it may be fewer.
-        most = max(1000, offset + limit)
+        most, limits = max(1000, offset + limit), {}
         if facets:
-            groups = self.values + 16
-            if groups > most:
+            limits = {f: self.groups.get(f, MOST_GROUPS) + 16 for f in facets}
+            if max(limits.values()) > most:
                 total = self.select(match, where)[1]
-                groups = min(groups, max(total * self.most_values(f) for f in facets) + 16)
-            most = max(most, groups)
+                limits = {f: min(n, total * self.most_values(f) + 16) for f, n in limits.items()}
+            most = max([most, *limits.values()])
         options = f"max_matches={most}" + (f", {self.ranker()}" if "WEIGHT()" in order else "")
         if self.head is None:
             rows, total, sets, missing = fanout.select(
                 self.shards, self.slot, columns, clause, order, offset, limit, options, facets,
-                most, self.cluster.partial)
+                limits, self.cluster.partial)
             self.partial |= missing
             return rows, total, sets
-        faceted = "".join(f" FACET {f} ORDER BY COUNT(*) DESC LIMIT {most}" for f in facets)
+        faceted = "".join(f" FACET {f} ORDER BY COUNT(*) DESC LIMIT {limits[f]}" for f in facets)
         sets, meta = self.query(f"SELECT {columns} FROM {self.index}{clause} ORDER BY {order} "
                                 f"LIMIT {offset}, {limit} OPTION {options}{faceted}")
         return sets[0], int(meta.get("total_found", 0)), sets[1:]

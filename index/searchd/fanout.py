@@ -24,13 +24,13 @@ def _keys(order: str) -> list[tuple[str, bool]]:
 
 
 def select(shards: list[Connection], index: str, columns: str, clause: str, order: str,
-           offset: int, limit: int, options: str, facets: tuple[str, ...], most: int,
+           offset: int, limit: int, options: str, facets: tuple[str, ...], limits: dict[str, int],
            partial: bool) -> tuple[list[tuple], int, list[list[tuple]], bool]:
     """(rows, total found, facet row sets, whether a shard was left out) of one SELECT
-    asked of every shard's own index."""
+    asked of every shard's own index; `limits`: the most groups of each facet."""
     keys = _keys(order)
     hidden = ", ".join(f"{expression} AS _o{i}" for i, (expression, _) in enumerate(keys))
-    faceted = "".join(f" FACET {f} ORDER BY COUNT(*) DESC LIMIT {most}" for f in facets)
+    faceted = "".join(f" FACET {f} ORDER BY COUNT(*) DESC LIMIT {limits[f]}" for f in facets)
     statement = (f"SELECT {columns}, {hidden} FROM {index}{clause} ORDER BY {order} "
                  f"LIMIT 0, {offset + limit} OPTION {options}{faceted}")
     rows, total, counts, missing = [], 0, [Counter() for _ in facets], False
