@@ -10,8 +10,7 @@ import pytest
 
 from wardnews.index.compile import EXACT_BOOST, PAIR_BOOST
 from wardnews.index.plan import make_plan
-from wardnews.index.searchd.connections import ranker
-from wardnews.index.searchd.ranking import keyword_weights, ranked
+from wardnews.index.searchd.ranking import keyword_weights, ranked, ranker
 from wardnews.index.searchd.tokens import token
 from wardnews.index.searchd.translate import match_text
 

@@ -26,12 +26,12 @@ from ..words import Statistics, word_lengths
 from . import counting, dictionary
 from .cluster import Cluster
 from .client import numbers, quote
-from .connections import WEIGHT_SCALE, Connections
+from .connections import Connections
 from .documents import VALUE_OFFSET
 from .filters import Filters, filters
 from .schema import mva
 from .shards import document_id, shard_of
-from .ranking import keyword_weights, ranked
+from .ranking import WEIGHT_SCALE, keyword_weights, ranked
 from .translate import NOTHING, both, match_text, positive, without
 from .vocabulary import Vocabulary
 

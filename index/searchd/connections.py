@@ -3,51 +3,16 @@ a shard that did not answer is an error or, where the archive allows, a partial 
 
 from __future__ import annotations
 
+from ..evaluate import LENGTH_FIELD
 from . import fanout
 from .client import Connection, quote
 from .cluster import Cluster, head_index
 from .errors import ShardUnavailable
+from .ranking import ranker
+from .schema import FACET_ATTRIBUTES, mva
 from .tokens import token
-from .schema import FACET_ATTRIBUTES, FIELDS, mva
-from ..evaluate import B, K1, LENGTH_FIELD
 
-# The embedded ranking (evaluate.py) written as searchd's expression ranker: per scored field,
-# BM25 with that field's length (title tiers by the title's, text tiers by the text's) and
-# the schema's field boost (titles twice), summed; the query's own boosts (EXACT_BOOST,
-# PAIR_BOOST, compile.py) ride on its keywords as `^` (translate.py), which scales their idf.
-# searchd's expressions see a field's keywords together: `tf_idf` (their occurrences times
-# idf) over the field's mean occurrence (`hit_count/word_count`) is the saturation of
-# BM25 exact for one keyword and close for several.  `user_weight` only names the field.
-# searchd's WEIGHT() is an integer, hence the scale; its plain idf is log(N/n) over
-# 2·log(N+1), the same for every article of a shard.
-WEIGHT_SCALE = 1_000_000
-SCORED_FIELDS = tuple(LENGTH_FIELD)
-UNSCORED_WEIGHT = 99
 MOST_GROUPS = 20_000  # a facet attribute whose values the archive did not say
-
-
-def ranker(mean_lengths: dict[str, float]) -> str:
-    """The OPTION text of the ranking, for the archive's mean length of each length field."""
-    boosts = field_boosts()
-    formula = "0"
-    for number, name in reversed(list(enumerate(SCORED_FIELDS, 1))):
-        length = LENGTH_FIELD[name]
-        mean = max(float(mean_lengths.get(length, 1.0)), 1.0)
-        norm = f"({1 - B:g} + {B:g} * {length}_len / {mean:.6g})"
-        bm25 = f"{boosts[name]:g} * tf_idf * {K1 + 1:g} / (hit_count / word_count + {K1:g} * {norm})"
-        formula = f"IF(user_weight == {number}, {bm25}, {formula})"
-    weights = ", ".join([f"{n}={i}" for i, n in enumerate(SCORED_FIELDS, 1)] +
-                        [f"{n}={UNSCORED_WEIGHT}" for n in FIELDS if n not in SCORED_FIELDS])
-    return (f"ranker=expr('sum({formula}) * {WEIGHT_SCALE}'), idf='plain,tfidf_unnormalized', "
-            f"field_weights=({weights})")
-
-
-def field_boosts() -> dict[str, float]:
-    """Each scored field's boost in the embedded schema (titles count twice)."""
-    from ..schema import make_schema
-
-    schema = make_schema()
-    return {name: float(getattr(schema[name].format, "field_boost", 1.0) or 1.0) for name in SCORED_FIELDS}
 
 
 class Connections:
