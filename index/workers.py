@@ -114,55 +114,65 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _build_in_workers(storage, indexname, schema, documents, jobs, report, inherited) -> list:
-    prepare()  # load the gazetteers once, before the fork shares them with the workers
-    context = multiprocessing.get_context("fork")
-    tasks = context.Queue(maxsize=2 * jobs)
-    results = context.Queue()
     parent = os.getpid()
-    workers = [
-        context.Process(target=_work, daemon=True,
-                        args=(tasks, results, storage, indexname, schema, parent, inherited))
-        for _ in range(jobs)
-    ]
-    for worker in workers:
-        worker.start()
     segments: list = []
-    finished = 0
 
-    def handle(message) -> None:
-        nonlocal finished
+    def handle(message) -> bool:
         kind, payload = message
         if kind == "articles":
             for article in payload:
                 report(article)
         elif kind == "done":
             segments.extend(payload)
-            finished += 1
+            return True
         else:
             raise WorkerFailed(f"an indexing worker failed:\n{payload}")
+        return False
+
+    run_workers(_work, lambda number: (storage, indexname, schema, parent, inherited), jobs,
+                _batches(documents, BATCH), handle)
+    return segments
+
+
+def run_workers(target, arguments, jobs: int, tasks_of: Iterable, handle) -> None:
+    """`jobs` forked processes each running target(tasks, results, *arguments(number)): every
+    item of `tasks_of` handed out in turn (at most two per worker waiting), then one None each
+    (the end); every message they send handed to `handle`, which says whether it was a
+    worker's last.  A worker that dies is WorkerFailed; none outlives the call."""
+    prepare()  # load the gazetteers once, before the fork shares them with the workers
+    context = multiprocessing.get_context("fork")
+    tasks = context.Queue(maxsize=2 * jobs)
+    results = context.Queue()
+    workers = [context.Process(target=target, daemon=True, args=(tasks, results, *arguments(number)))
+               for number in range(jobs)]
+    for worker in workers:
+        worker.start()
+    finished = 0
 
     def drain(wait: float) -> None:
+        nonlocal finished
         try:
-            handle(results.get(timeout=wait) if wait else results.get_nowait())
+            message = results.get(timeout=wait) if wait else results.get_nowait()
             while True:
-                handle(results.get_nowait())
+                finished += bool(handle(message))
+                message = results.get_nowait()
         except queue.Empty:
             _check_alive(workers)
 
-    def send(batch) -> None:
+    def send(task) -> None:
         while True:
             try:
-                tasks.put(batch, timeout=POLL)
+                tasks.put(task, timeout=POLL)
                 return
             except queue.Full:
                 drain(0)  # meanwhile: progress, and whether a worker died
 
     try:
-        for batch in _batches(documents, BATCH):
-            send(batch)
+        for task in tasks_of:
+            send(task)
             drain(0)
         for _ in workers:
-            send(None)  # the end: each worker finishes its segment
+            send(None)  # the end: each worker finishes its part
         while finished < len(workers):
             drain(POLL)
         for worker in workers:
@@ -172,7 +182,6 @@ def _build_in_workers(storage, indexname, schema, documents, jobs, report, inher
             if worker.is_alive():
                 worker.kill()
                 worker.join()
-    return segments
 
 
 def _check_alive(workers) -> None:

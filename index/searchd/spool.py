@@ -11,7 +11,6 @@ order.  The folder is removed by whoever made it (writer.rebuild, in a finally).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import queue
@@ -24,10 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...archive import Problem
-from ...archive.annotate import annotate, prepare
+from ...archive.annotate import annotate
 from ..errors import WorkerFailed
 from ..schema import article_fields
-from ..workers import BATCH, POLL, _batches, _check_alive, _die_with
+from ..workers import BATCH, POLL, _batches, _die_with, run_workers
 from . import dictionary, vocabulary
 from .documents import prepared_row
 
@@ -142,67 +141,30 @@ def _add(counts: dict[str, Counter], more: dict[str, Counter]) -> None:
 
 
 def _spool_in_workers(documents, spooled: Spooled, jobs: int, report) -> None:
-    """Batches handed out in turn; their results, which come back in any order, kept in
-    corpus order (a batch is kept once every batch before it is)."""
-    prepare()  # load the gazetteers once, before the fork shares them with the workers
-    context = multiprocessing.get_context("fork")
-    tasks = context.Queue(maxsize=2 * jobs)
-    results = context.Queue()
+    """Batches handed out in turn (workers.run_workers); their results, which come back in
+    any order, kept in corpus order (a batch is kept once every batch before it is)."""
     parent = os.getpid()
-    workers = [context.Process(target=_work, daemon=True,
-                               args=(tasks, results, spooled.folder, number, parent,
-                                     report is not _ignore))
-               for number in range(jobs)]
-    for worker in workers:
-        worker.start()
     waiting: dict[int, tuple] = {}
-    state = {"next": 0, "finished": 0}
+    following = 0  # the number of the next batch to keep
 
-    def handle(message) -> None:
+    def handle(message) -> bool:
+        nonlocal following
         kind, *payload = message
         if kind == "batch":
             number, frame, parts, articles = payload
             waiting[number] = (frame, parts, articles)
-            while state["next"] in waiting:
-                _keep(spooled, *waiting.pop(state["next"]), report)
-                state["next"] += 1
+            while following in waiting:
+                _keep(spooled, *waiting.pop(following), report)
+                following += 1
         elif kind == "done":
             _add(spooled.words, payload[0])
-            state["finished"] += 1
+            return True
         else:
             raise WorkerFailed(f"a rebuild worker failed:\n{payload[0]}")
+        return False
 
-    def drain(wait: float) -> None:
-        try:
-            handle(results.get(timeout=wait) if wait else results.get_nowait())
-            while True:
-                handle(results.get_nowait())
-        except queue.Empty:
-            _check_alive(workers)
-
-    def send(task) -> None:
-        while True:
-            try:
-                tasks.put(task, timeout=POLL)
-                return
-            except queue.Full:
-                drain(0)
-
-    try:
-        for number, batch in enumerate(_batches(documents, BATCH)):
-            send((number, batch))
-            drain(0)
-        for _ in workers:
-            send(None)
-        while state["finished"] < len(workers):
-            drain(POLL)
-        for worker in workers:
-            worker.join()
-    finally:
-        for worker in workers:
-            if worker.is_alive():
-                worker.kill()
-                worker.join()
+    run_workers(_work, lambda number: (spooled.folder, number, parent, report is not _ignore), jobs,
+                enumerate(_batches(documents, BATCH)), handle)
 
 
 def _work(tasks, results, folder: Path, number: int, parent: int, articles_wanted: bool) -> None:
