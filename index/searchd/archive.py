@@ -356,9 +356,7 @@ class SearchdArchive:
                 columns: str = "record, WEIGHT() AS w", slot: str | None = None):
         with self._lock:
             if slot is not None:
-                self.refresh()
-                if self._slot != slot:  # a rebuild went live: its pages would be another list
-                    raise SearchError("the index changed during the export; run it again")
+                self._still(slot)
             return self._ordered(request, found, found.chosen.where(), start, count, columns)
 
     def position(self, request: SearchRequest | str | None, article_id: str, /, **options):
@@ -394,6 +392,13 @@ class SearchdArchive:
                 following = self._batch(request, found, i + 1, 1, "aid, WEIGHT() AS w")[0][0]
         return Position(i + 1, total, ids[i - 1] if i else None, following)
 
+    def _still(self, slot: str) -> None:
+        """SearchError if a rebuild went live since an export began: its next batches would
+        be another list than the one its total counts."""
+        self.refresh()
+        if self._slot != slot:
+            raise SearchError("the index changed during the export; run it again")
+
     def _keyed_batches(self, found: _Found, keys, slot: str):
         """Every listed article in an attribute order, (record, 0.0) a batch at a time, each
         batch the articles after the last one's keys: a deep batch costs what the first does
@@ -403,9 +408,7 @@ class SearchdArchive:
         last = None
         while True:
             with self._lock:
-                self.refresh()
-                if self._slot != slot:  # a rebuild went live: its batches would be another list
-                    raise SearchError("the index changed during the export; run it again")
+                self._still(slot)
                 where, columns = found.chosen.where(), f"id, {names}"
                 if last is not None:
                     where, columns = [*where, "side = 1"], f"{columns}, {_beyond(keys, last, before=False)} AS side"

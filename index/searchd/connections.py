@@ -84,8 +84,7 @@ class Connections:
         if self._most_values is None:
             names = [mva(a) for a in FACET_ATTRIBUTES]
             statement = "SELECT " + ", ".join(f"MAX(LENGTH({n})) AS m{i}" for i, n in enumerate(names)) + " FROM {}"
-            rows = (self._each_shard(statement.format(self.slot)) if self.head is None
-                    else self.query(statement.format(self.index))[0][0])
+            rows = self._aggregated(statement)
             self._most_values = {n: max([int(r[i]) for r in rows] + [1]) for i, n in enumerate(names)}
         return self._most_values.get(attribute, 1)
 
@@ -108,14 +107,18 @@ class Connections:
             for length in sorted(set(LENGTH_FIELD.values())):
                 statement = (f"SELECT SUM({length}_len) AS s, COUNT(*) AS n FROM {{}} "
                              f"WHERE {length}_len > 0")  # as evaluate._mean_length: the texts present
-                if self.head is None:
-                    rows = self._each_shard(statement.format(self.slot))
-                else:
-                    rows = self.query(statement.format(self.index))[0][0]
+                rows = self._aggregated(statement)
                 total, count = sum(float(r[0]) for r in rows), sum(int(r[1]) for r in rows)
                 means[length] = total / count if count else 1.0
             self._ranker = ranker(means)
         return self._ranker
+
+    def _aggregated(self, statement: str) -> list[tuple]:
+        """The rows of an aggregate SELECT ("... FROM {}"): the head's one merged row, or
+        each shard's own, for the caller to sum or take the largest of."""
+        if self.head is None:
+            return self._each_shard(statement.format(self.slot))
+        return self.query(statement.format(self.index))[0][0]
 
     def _each_shard(self, statement: str) -> list[tuple]:
         """The rows every shard answers a statement with; a shard down is an error, or, where
@@ -132,10 +135,6 @@ class Connections:
     def syllables(self) -> float:
         """Syllables of every text (the word statistics' total), summed by searchd."""
         if self._syllables is None:
-            statement = "SELECT SUM(text_length) AS s FROM {}"
-            if self.head is None:
-                self._syllables = float(sum(r[0] for r in self._each_shard(statement.format(self.slot))))
-            else:
-                sets, _ = self.query(statement.format(self.index))
-                self._syllables = float(sets[0][0][0]) if sets[0] else 0.0
+            rows = self._aggregated("SELECT SUM(text_length) AS s FROM {}")
+            self._syllables = float(sum(r[0] for r in rows))
         return self._syllables
