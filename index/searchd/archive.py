@@ -36,12 +36,19 @@ from .translate import NOTHING, both, match_text, positive, without
 from .vocabulary import Vocabulary
 
 NOTHING_MATCH = "(@every __none)"  # a token no article holds
-ORDERS = {"newest": "day DESC, seq ASC", "oldest": "oldest ASC, seq ASC",
-          "relevance": "WEIGHT() DESC, seq ASC"}
 # The date orders as (attribute, descending) keys, and corpus order (a relevance order with
 # every weight equal); POSITION_BATCH ids are read at a time where the order is scored.
 ORDER_KEYS = {"newest": (("day", True), ("seq", False)), "oldest": (("oldest", False), ("seq", False)),
               "corpus": (("seq", False),)}
+
+
+def _order_by(keys, backwards: bool = False) -> str:
+    """The ORDER BY text of attribute keys, or of their reverse."""
+    return ", ".join(f"{name} {'DESC' if down != backwards else 'ASC'}" for name, down in keys)
+
+
+ORDERS = {"newest": _order_by(ORDER_KEYS["newest"]), "oldest": _order_by(ORDER_KEYS["oldest"]),
+          "relevance": "WEIGHT() DESC, seq ASC"}
 POSITION_BATCH = 5000
 
 
@@ -403,8 +410,7 @@ class SearchdArchive:
         """Every listed article in an attribute order, (record, 0.0) a batch at a time, each
         batch the articles after the last one's keys: a deep batch costs what the first does
         (an offset would make every agent sort and send all the rows before it)."""
-        names = ", ".join(name for name, _ in keys)
-        order = ", ".join(f"{name} {'DESC' if down else 'ASC'}" for name, down in keys)
+        names, order = ", ".join(name for name, _ in keys), _order_by(keys)
         last = None
         while True:
             with self._lock:
@@ -428,8 +434,7 @@ class SearchdArchive:
         if not rows:
             return None
         values = [int(v) for v in rows[0]]
-        order = ", ".join(f"{name} {'DESC' if down else 'ASC'}" for name, down in keys)
-        backwards = ", ".join(f"{name} {'ASC' if down else 'DESC'}" for name, down in keys)
+        order, backwards = _order_by(keys), _order_by(keys, backwards=True)
         earlier, later = _beyond(keys, values, before=True), _beyond(keys, values, before=False)
         previous, ahead, _ = self._select(found.match, [*where, "side = 1"], f"aid, {earlier} AS side", backwards)
         following, _, _ = self._select(found.match, [*where, "side = 1"], f"aid, {later} AS side", order)
