@@ -202,3 +202,37 @@ def test_a_rebuild_in_worker_processes_answers_as_one_process_does(cluster):
         assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8"), table
     assert any(total for total, _, _ in one[2:]), "the queries must find something"
     assert _spools(cluster) == []
+
+
+def test_a_rebuild_sends_rows_in_small_statements_and_merges_each_shard_to_one_chunk(cluster, monkeypatch):
+    """searchd 2.2 inserts several times slower in statements of megabytes (writer.BATCH_BYTES):
+    a rebuild sends the demo corpus in statements of about that size, every article arrives,
+    and each shard ends with one disk chunk (one set of word statistics)."""
+    from wardnews.index.searchd import writer
+    from wardnews.index.searchd.client import Connection
+
+    sizes: list[int] = []
+    execute = Connection.execute
+
+    def recording(self, statement, *args, **kwargs):
+        if statement.startswith("REPLACE INTO"):
+            sizes.append(len(statement.encode("utf-8")))
+        return execute(self, statement, *args, **kwargs)
+
+    monkeypatch.setattr(Connection, "execute", recording)
+    summary = writer.rebuild(CORPUS, cluster.cluster)
+    monkeypatch.setattr(Connection, "execute", execute)
+    assert len(sizes) > len(cluster.cluster.shards), "the corpus is several statements' worth"
+    largest_row = 200_000  # a demo article's row is far smaller: one row past the size at most
+    assert max(sizes) < writer.BATCH_BYTES + largest_row
+    slot = cluster.cluster.live()["slot"]
+    held = 0
+    for shard in cluster.cluster.shards:
+        connection = Connection(shard.host, shard.port)
+        try:
+            status = dict(connection.execute(f"SHOW INDEX {slot} STATUS")[0])
+        finally:
+            connection.close()
+        assert int(status["disk_chunks"]) == 1
+        held += int(status["indexed_documents"])
+    assert held == summary.added == cluster.cluster.live()["articles"]

@@ -13,6 +13,13 @@ from .shards import Shard
 
 # Tokens are ASCII (tokens.py): searchd splits on anything else, folds nothing, drops nothing.
 CHARSET = "0..9, a..z, _"
+# The RAM chunk: what an RT index holds before it writes a disk chunk.  A rebuild ends by
+# merging a shard's disk chunks into one (chunks.py), and searchd 2.2 merges them oldest
+# first, rewriting the growing first chunk each time: many small chunks cost a shard's size
+# many times over.  At 2 GB a shard of 500,000 long articles makes about 7 chunks (about
+# 28 KB of RAM chunk per article), not 55; memory past what a shard holds is taken only
+# while rows are being written and given back by the flush that ends a rebuild.
+RAM_CHUNK = "2048M"
 AGENT_CONNECT_MS = 1000
 AGENT_QUERY_MS = 10_000
 
@@ -21,7 +28,7 @@ def rt_index(name: str, path: Path) -> str:
     """One RT index declaration: the key fields, the facet and order attributes."""
     lines = [f"index {name}", "{", "    type = rt", f"    path = {path}",
              "    dict = keywords", f"    charset_table = {CHARSET}", "    min_word_len = 1",
-             "    index_field_lengths = 1", "    rt_mem_limit = 256M"]
+             "    index_field_lengths = 1", f"    rt_mem_limit = {RAM_CHUNK}"]
     lines += [f"    rt_field = {f}" for f in FIELDS]
     lines += [f"    rt_attr_uint = {a}" for a in UINT_ATTRIBUTES]
     lines += [f"    rt_attr_multi = {mva(a)}" for a in FACET_ATTRIBUTES]

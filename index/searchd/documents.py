@@ -71,10 +71,15 @@ def _literal(value) -> str:
     return quote(value)
 
 
-def replace_statement(index: str, rows: list[dict]) -> str:
-    """REPLACE INTO of several rows in one statement (one round trip per batch)."""
-    tuples = ", ".join("(" + ", ".join(_literal(r[c]) for c in COLUMNS) + ")" for r in rows)
-    return f"REPLACE INTO {index} ({', '.join(COLUMNS)}) VALUES {tuples}"
+def row_values(r: dict) -> str:
+    """One row's parenthesised values, in COLUMNS order, as a REPLACE statement lists them."""
+    return "(" + ", ".join(_literal(r[c]) for c in COLUMNS) + ")"
 
 
-__all__ = ["COLUMNS", "finished_row", "prepared_row", "replace_statement", "row"]
+def replace_values(index: str, values: list[str]) -> str:
+    """REPLACE INTO of several rows, each written by row_values, in one statement."""
+    return f"REPLACE INTO {index} ({', '.join(COLUMNS)}) VALUES {', '.join(values)}"
+
+
+__all__ = ["COLUMNS", "finished_row", "prepared_row", "replace_values", "row",
+           "row_values"]
