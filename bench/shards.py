@@ -63,12 +63,22 @@ def group_rss(leader: int) -> int:
     return total
 
 
-def ask(archive, queries: list[dict]) -> list[float]:
-    """Seconds of each query, asked once, top 10 and every facet."""
+def ask(archive, queries: list[dict], failures: list[str] | None = None) -> list[float]:
+    """Seconds of each query, asked once, top 10 and every facet.  A query that fails (a
+    shard past its timeout, say) is timed until it failed and named in `failures`, so a
+    long build is never lost to one answer."""
+    from wardnews.index import SearchError
+
     times = []
     for query in queries:
         started = time.perf_counter()
-        archive.search(query["text"], limit=10, facet_limit=FACET_LIMIT, **query["options"])
+        try:
+            archive.search(query["text"], limit=10, facet_limit=FACET_LIMIT, **query["options"])
+        except SearchError as exc:
+            if failures is None:
+                raise
+            failures.append(f"{query['text']!r} {query['options']}: {exc}")
+            print(f"  failed after {time.perf_counter() - started:.1f} s: {failures[-1]}", flush=True)
         times.append(time.perf_counter() - started)
     return times
 
@@ -111,10 +121,10 @@ def measure_searchd(data: Path, queries: list[dict], jobs: int, runs: int) -> di
         seconds = time.perf_counter() - started
         print(f"  searchd: {summary.added:,} articles on {SHARDS} shards in {seconds:.0f} s "
               f"({jobs} jobs)", flush=True)
-        timings = []
+        timings, failures = [], []
         for _ in range(runs):
             with SearchdArchive(local.cluster.folder) as archive:
-                times = ask(archive, queries)
+                times = ask(archive, queries, failures)
             timings.append(latency(times))
         print(f"  searchd by kind, p50 / p95 ms: {by_kind(queries, times)}", flush=True)
         shards = [group_rss(s.process.pid) for s in local.shards]
@@ -125,7 +135,7 @@ def measure_searchd(data: Path, queries: list[dict], jobs: int, runs: int) -> di
         shutil.rmtree(folder, ignore_errors=True)
     return {"articles": summary.added, "build_s": seconds, "disk": disk,
             **{k: statistics.median(t[k] for t in timings) for k in timings[0]},
-            "rss_shards": shards, "rss_head": head}
+            "rss_shards": shards, "rss_head": head, "failed": len(failures)}
 
 
 def embedded_child(location: str, queries_path: str) -> dict:
@@ -170,8 +180,9 @@ def table(rows: list[dict], queries: int, runs: int) -> str:
     for row in rows:
         s = row["searchd"]
         memory = " + ".join(mb(r) for r in s["rss_shards"]) + f" shards, head {mb(s['rss_head'])}"
+        failed = f" ({s['failed']} failed)" if s.get("failed") else ""
         lines.append(f"| {row['size']:,} | searchd, {SHARDS} shards + head | {s['build_s']:,.0f} s | "
-                     f"{mb(s['disk'])} | {s['p50_ms']:.0f} / {s['p95_ms']:.0f} | {memory} |")
+                     f"{mb(s['disk'])} | {s['p50_ms']:.0f} / {s['p95_ms']:.0f}{failed} | {memory} |")
         e = row.get("embedded")
         if e:
             reused = " (recorded)" if e["reused"] else ""
