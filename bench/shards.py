@@ -107,20 +107,57 @@ def make_queries(location: Path, count: int) -> list[dict]:
                 for q in first_time_queries(archive, count=count)]
 
 
-def measure_searchd(data: Path, queries: list[dict], jobs: int, runs: int) -> dict:
-    """Build on two local shards and a head, time the queries, read their memory; stop them."""
+def kept_folder(data: Path) -> Path:
+    """Where --keep keeps the cluster built from a data file."""
+    return RESULTS / f"shards-{data.name.split('.')[0]}"
+
+
+def restart_kept(folder: Path):
+    """The searchds of a kept cluster started again on their own configurations and ports."""
+    from wardnews.index.searchd.cluster import Cluster
+    from wardnews.index.searchd.local import LocalCluster
+    from wardnews.index.searchd.process import start
+
+    cluster = Cluster.load(folder / "cluster")
+    local = LocalCluster(cluster, [None] * len(cluster.shards))
+    try:
+        for number, own in enumerate(cluster.shards):
+            local.shards[number] = start(local.shard_folder(number) / "searchd.conf", own.host, own.port)
+        local.head = start(cluster.folder / "head" / "searchd.conf", cluster.head.host, cluster.head.port)
+    except BaseException:
+        local.stop()
+        raise
+    return local
+
+
+def measure_searchd(data: Path, queries: list[dict], jobs: int, runs: int, keep: bool = False) -> dict:
+    """Build on two local shards and a head (or, with `keep`, reuse the cluster an earlier
+    run kept for this file), time the queries, read their memory; stop them."""
     from wardnews.index.searchd.archive import SearchdArchive
     from wardnews.index.searchd.local import init_local
     from wardnews.index.searchd.writer import rebuild
 
-    folder = Path(tempfile.mkdtemp(prefix="shards-", dir=RESULTS))
-    local = init_local(folder / "cluster", SHARDS)
+    record = kept_folder(data) / "build.json"
+    if keep and record.exists() and json.loads(record.read_text())["data"] == data.name:
+        folder, built = record.parent, json.loads(record.read_text())
+        local = restart_kept(folder)
+        print(f"  searchd: the cluster kept in {folder} ({built['articles']:,} articles, built in "
+              f"{built['build_s']:.0f} s), started again", flush=True)
+    else:
+        folder = (kept_folder(data) if keep
+                  else Path(tempfile.mkdtemp(prefix="shards-", dir=RESULTS)))
+        shutil.rmtree(folder, ignore_errors=True)
+        local, built = init_local(folder / "cluster", SHARDS), None
     try:
-        started = time.perf_counter()
-        summary = rebuild(data, local.cluster, jobs=jobs)
-        seconds = time.perf_counter() - started
-        print(f"  searchd: {summary.added:,} articles on {SHARDS} shards in {seconds:.0f} s "
-              f"({jobs} jobs)", flush=True)
+        if built is None:
+            started = time.perf_counter()
+            summary = rebuild(data, local.cluster, jobs=jobs)
+            built = {"data": data.name, "articles": summary.added,
+                     "build_s": time.perf_counter() - started, "jobs": jobs, "reused": False}
+            print(f"  searchd: {summary.added:,} articles on {SHARDS} shards in "
+                  f"{built['build_s']:.0f} s ({jobs} jobs)", flush=True)
+            if keep:
+                record.write_text(json.dumps({**built, "reused": True}))
         timings, failures = [], []
         for _ in range(runs):
             with SearchdArchive(local.cluster.folder) as archive:
@@ -132,8 +169,9 @@ def measure_searchd(data: Path, queries: list[dict], jobs: int, runs: int) -> di
         disk = folder_size(folder / "cluster")
     finally:
         local.stop()
-        shutil.rmtree(folder, ignore_errors=True)
-    return {"articles": summary.added, "build_s": seconds, "disk": disk,
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    return {**{k: built[k] for k in ("articles", "build_s", "reused")}, "disk": disk,
             **{k: statistics.median(t[k] for t in timings) for k in timings[0]},
             "rss_shards": shards, "rss_head": head, "failed": len(failures)}
 
@@ -181,7 +219,8 @@ def table(rows: list[dict], queries: int, runs: int) -> str:
         s = row["searchd"]
         memory = " + ".join(mb(r) for r in s["rss_shards"]) + f" shards, head {mb(s['rss_head'])}"
         failed = f" ({s['failed']} failed)" if s.get("failed") else ""
-        lines.append(f"| {row['size']:,} | searchd, {SHARDS} shards + head | {s['build_s']:,.0f} s | "
+        kept = " (kept from a run before)" if s.get("reused") else ""
+        lines.append(f"| {row['size']:,} | searchd, {SHARDS} shards + head | {s['build_s']:,.0f} s{kept} | "
                      f"{mb(s['disk'])} | {s['p50_ms']:.0f} / {s['p95_ms']:.0f}{failed} | {memory} |")
         e = row.get("embedded")
         if e:
@@ -202,6 +241,9 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=120, help="distinct first-time queries")
     parser.add_argument("--jobs", type=int, default=2, help="build processes, both backends")
     parser.add_argument("--runs", type=int, default=1, help="query rounds (fresh archive each)")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep each size's searchd cluster in bench/results/shards-<data>/ "
+                             "(stopped), and reuse a kept one instead of rebuilding")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -228,7 +270,7 @@ def main() -> int:
         data = synthesise(size)
         print(f"\n=== {size:,} articles: {data.name} (load average {os.getloadavg()[0]:.1f}) ===",
               flush=True)
-        row = {"size": size, "searchd": measure_searchd(data, queries, args.jobs, args.runs)}
+        row = {"size": size, "searchd": measure_searchd(data, queries, args.jobs, args.runs, args.keep)}
         print(f"  searchd: {json.dumps(row['searchd'])}", flush=True)
         if size <= args.embedded_max:
             row["embedded"] = measure_embedded(data.name.split(".")[0], data, queries_path,
