@@ -28,7 +28,7 @@ from .spool import SPOOL_PREFIX, Spooled, remove_abandoned, spool
 # One REPLACE statement's bytes, about.  searchd 2.2 inserts far slower in big statements:
 # 5,000 synthesised articles (142 MB of statements) took 40 s into one shard in 12 MB
 # statements, 17.6 s in 1 MB ones, 10.5 s in 256 KB ones and 9.9 s in 64 KB ones
-# (/tmp measurements, 2 cores): past a few hundred KB the round trips cost nothing more.
+# (2 cores; README "Rebuilding"): below a few hundred KB the round trips begin to count.
 BATCH_BYTES = 256 << 10
 
 
