@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from whoosh import columns, fields
 
 from ..archive import Article
-from ..archive.extract.identity import NATIONAL, holds_national_post
+from ..archive.extract.identity import NATIONAL, holds_national_post  # noqa: F401 (columns.py imports it from here)
 
 from .analysis import ExactAnalyzer, ExactPairAnalyzer, FoldedAnalyzer, PairAnalyzer
 from .keys import (
@@ -162,7 +162,6 @@ def article_fields(article: Article) -> dict:
     """The field values of one article, keys computed once for all tiers."""
     title_exact, title_folded, title_pairs, title_exact_pairs = _keys_for(article.title)
     text_exact, text_folded, text_pairs, text_exact_pairs = _keys_for(article.text)
-    wards = [ward_value(w) for w in article.wards]
     officials = article.officials
     return {
         "id": article.id,
