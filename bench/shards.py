@@ -19,6 +19,14 @@ words altered in every copy but the first):
 
 Each timing is the median of --runs (fresh archive or process each).  Ends with a Markdown
 table and the command.  Shards and head are stopped however the run ends.
+
+With --keep, each size's cluster is kept (stopped) in bench/results/shards-<data>/ and a
+later --keep run starts its searchds again instead of rebuilding (the build time shown is
+the recorded one): the queries then meet freshly started shards.  --same-queries asks the
+queries the run before wrote, so a size can be measured again alone:
+
+    python bench/shards.py --articles 35440 1000000 --embedded-max 250000 --keep
+    python bench/shards.py --articles 1000000 --keep --same-queries
 """
 
 from __future__ import annotations
@@ -244,6 +252,9 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true",
                         help="keep each size's searchd cluster in bench/results/shards-<data>/ "
                              "(stopped), and reuse a kept one instead of rebuilding")
+    parser.add_argument("--same-queries", action="store_true",
+                        help="ask the queries the run before wrote (bench/results/shards-queries.json), "
+                             "not new ones from the smallest size's embedded index")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -259,12 +270,16 @@ def main() -> int:
     print(f"{command.strip()}\n{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}", flush=True)
     sizes = sorted(args.articles)
-    smallest = synthesise(sizes[0])
-    source = build(smallest.name.split(".")[0], smallest, 0, args.jobs, False)
-    queries = make_queries(source.location, args.queries)
     queries_path = RESULTS / "shards-queries.json"
-    queries_path.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
-    print(f"{len(queries)} queries from the embedded index of {sizes[0]:,} articles", flush=True)
+    if args.same_queries and queries_path.exists():
+        queries = json.loads(queries_path.read_text(encoding="utf-8"))
+        print(f"{len(queries)} queries of the run before ({queries_path})", flush=True)
+    else:
+        smallest = synthesise(sizes[0])
+        source = build(smallest.name.split(".")[0], smallest, 0, args.jobs, False)
+        queries = make_queries(source.location, args.queries)
+        queries_path.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+        print(f"{len(queries)} queries from the embedded index of {sizes[0]:,} articles", flush=True)
     rows = []
     for size in sizes:
         data = synthesise(size)
